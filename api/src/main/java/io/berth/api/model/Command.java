@@ -1,0 +1,4 @@
+package io.berth.api.model;
+
+/** The shell command of a COMMAND health check. */
+public record Command(String value) {}

@@ -1,0 +1,4 @@
+package io.berth.api.model;
+
+/** A {@code docker run --key=value} parameter. */
+public record Parameter(String key, String value) {}
