@@ -1,0 +1,11 @@
+package io.berth.executor.pod;
+
+/** The labels every container of a pod carries; the runtime finds pods by them. */
+public final class PodLabels {
+  public static final String APP_ID = "berth.app-id";
+  public static final String TASK_ID = "berth.task-id";
+  public static final String APP_VERSION = "berth.app-version";
+  public static final String ROLE = "berth.role";
+
+  private PodLabels() {}
+}
