@@ -58,22 +58,23 @@ public record App(
     TaskFailure lastTaskFailure) {
 
   public App {
-    args = args == null ? null : List.copyOf(args);
-    env = env == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
-    constraints = constraints == null ? null : constraints.stream().map(List::copyOf).toList();
-    acceptedResourceRoles = acceptedResourceRoles == null ? null : List.copyOf(acceptedResourceRoles);
-    portDefinitions = portDefinitions == null ? null : List.copyOf(portDefinitions);
-    ports = ports == null ? null : List.copyOf(ports);
-    labels = labels == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
-    healthChecks = healthChecks == null ? null : List.copyOf(healthChecks);
-    readinessChecks = readinessChecks == null ? null : List.copyOf(readinessChecks);
-    dependencies = dependencies == null ? null : List.copyOf(dependencies);
-    fetch = fetch == null ? null : List.copyOf(fetch);
-    uris = uris == null ? null : List.copyOf(uris);
-    secrets = secrets == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(secrets));
-    networks = networks == null ? null : List.copyOf(networks);
-    deployments = deployments == null ? null : List.copyOf(deployments);
-    tasks = tasks == null ? null : List.copyOf(tasks);
+    args = Copies.list(args);
+    env = Copies.map(env);
+    constraints = constraints == null ? null
+        : Copies.list(constraints.stream().map(Copies::list).collect(java.util.stream.Collectors.toList()));
+    acceptedResourceRoles = Copies.list(acceptedResourceRoles);
+    portDefinitions = Copies.list(portDefinitions);
+    ports = Copies.list(ports);
+    labels = Copies.map(labels);
+    healthChecks = Copies.list(healthChecks);
+    readinessChecks = Copies.list(readinessChecks);
+    dependencies = Copies.list(dependencies);
+    fetch = Copies.list(fetch);
+    uris = Copies.list(uris);
+    secrets = Copies.map(secrets);
+    networks = Copies.list(networks);
+    deployments = Copies.list(deployments);
+    tasks = Copies.list(tasks);
   }
 
   public static Builder builder() {

@@ -1,9 +1,10 @@
 package io.berth.api.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Marathon's defaults and normalizations (AppNormalization), kept in one place. */
 final class AppDefaults {
@@ -19,8 +20,8 @@ final class AppDefaults {
   private AppDefaults() {}
 
   static App apply(App app) {
-    Container container = app.container() == null ? null : app.container().normalized();
-    boolean hostNetworking = container == null || "HOST".equals(container.networkMode());
+    Container container = app.container() == null ? null : withNetworkMode(app, app.container().normalized());
+    boolean hostNetworking = "HOST".equals(NetworkRules.networkMode(app));
     return app.withoutStatus().toBuilder()
         .id(app.id() == null ? null : PathId.canonical(app.id()))
         .args(app.args())
@@ -58,6 +59,21 @@ final class AppDefaults {
         .build();
   }
 
+  /**
+   * A Docker container of an app that gives its networking as {@code networks} gets the matching
+   * {@code docker.network}, so that {@link Container#networkMode()} tells the truth on its own.
+   */
+  private static Container withNetworkMode(App app, Container c) {
+    Docker d = c.docker();
+    String fromNetworks = NetworkRules.fromNetworks(app.networks());
+    if (d == null || d.network() != null || fromNetworks == null) {
+      return c;
+    }
+    Docker withNetwork = new Docker(d.image(), fromNetworks, d.portMappings(), d.parameters(), d.privileged(),
+        d.forcePullImage());
+    return new Container(c.type(), withNetwork, c.volumes(), c.portMappings());
+  }
+
   /** Deprecated {@code ports} become portDefinitions; HOST networking gets one dynamic port by default. */
   private static List<PortDefinition> portDefinitions(App app, boolean hostNetworking) {
     if (app.portDefinitions() != null) {
@@ -76,20 +92,24 @@ final class AppDefaults {
     return List.of();
   }
 
-  /** Deprecated {@code uris} become fetch entries. */
+  /** Deprecated {@code uris} become fetch entries (after the given fetch entries, skipping URIs they name). */
   private static List<Fetch> fetch(App app) {
-    Map<String, Fetch> byUri = new LinkedHashMap<>();
+    List<Fetch> out = new ArrayList<>();
+    Set<String> named = new HashSet<>();
     if (app.fetch() != null) {
       for (Fetch f : app.fetch()) {
-        byUri.put(f == null ? null : f.uri(), f == null ? null : f.normalized());
+        out.add(f == null ? null : f.normalized());
+        named.add(f == null ? null : f.uri());
       }
     }
     if (app.uris() != null) {
       for (String uri : app.uris()) {
-        byUri.putIfAbsent(uri, Fetch.of(uri));
+        if (named.add(uri)) {
+          out.add(uri == null ? null : Fetch.of(uri));
+        }
       }
     }
-    return new ArrayList<>(byUri.values());
+    return out;
   }
 
   private static int or(Integer v, int d) {

@@ -37,9 +37,18 @@ public final class AppValidator {
 
   private AppValidator() {}
 
-  /** Validates a normalized app (see {@link App#normalized()}). */
-  public static List<Violation> validate(App app) {
+  /** The label that marks an app as never running twice (Marathon's single-instance apps). */
+  public static final String SINGLE_INSTANCE_LABEL = "MARATHON_SINGLE_INSTANCE_APP";
+
+  /**
+   * Validates an app, normally its normalized form (see {@link App#normalized()}). A definition as
+   * given works too: it is normalized here first (normalizing is idempotent), after the checks that
+   * only make sense on what the user sent (both {@code ports} and {@code portDefinitions}, say).
+   */
+  public static List<Violation> validate(App given) {
     Violations v = new Violations();
+    deprecatedFields(given, v);
+    App app = given.normalized();
     id(app.id(), v);
     command(app, v);
     v.range(app.instances(), 0, MAX_INSTANCES, "/instances");
@@ -66,8 +75,31 @@ public final class AppValidator {
     unreachable(app.unreachableStrategy(), v);
     dependencies(app, v);
     fetch(app.fetch(), v);
-    networks(app.networks(), v);
+    NetworkRules.check(app, v);
+    singleInstance(app, v);
     return v.list();
+  }
+
+  /** Marathon's rules for the deprecated fields, which normalization folds into their successors. */
+  private static void deprecatedFields(App given, Violations v) {
+    if (given.ports() != null && given.portDefinitions() != null && !given.ports().isEmpty()
+        && !given.portDefinitions().isEmpty() && !given.ports().equals(given.portDefinitions().stream()
+            .map(p -> p == null ? null : p.port()).toList())) {
+      v.add("/ports", "cannot specify both ports and port definitions");
+    }
+    if (given.uris() != null && !given.uris().isEmpty() && given.fetch() != null && !given.fetch().isEmpty()) {
+      v.add("/uris", "may not be set in conjunction with fetch");
+    }
+  }
+
+  private static void singleInstance(App app, Violations v) {
+    if (!"true".equals(app.labels().get(SINGLE_INSTANCE_LABEL))) {
+      return;
+    }
+    v.require(app.instances() <= 1, "/instances", "a single instance app may only have one instance");
+    UpgradeStrategy s = app.upgradeStrategy();
+    v.require(s.minimumHealthCapacity() == 0 && s.maximumOverCapacity() == 0, "/upgradeStrategy",
+        "a single instance app needs minimumHealthCapacity 0 and maximumOverCapacity 0");
   }
 
   /** The error body's details for a list of violations: one entry per path. */
@@ -146,7 +178,7 @@ public final class AppValidator {
         case "MAX_PER" -> positiveInt(value, true, path, op, v);
         case "GROUP_BY" -> positiveInt(value, false, path, op, v);
         case "IS" -> v.require(value != null && !value.isEmpty(), path, "IS needs a value");
-        default -> { } // CLUSTER: the value is optional
+        default -> v.require(value != null && !value.isEmpty(), path, "CLUSTER needs a value");
       }
     }
   }
@@ -167,6 +199,7 @@ public final class AppValidator {
     if (roles == null) {
       return;
     }
+    v.require(!roles.isEmpty(), "/acceptedResourceRoles", "must not be empty: leave it out to accept every role");
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < roles.size(); i++) {
       String r = roles.get(i);
@@ -240,14 +273,4 @@ public final class AppValidator {
     }
   }
 
-  private static void networks(List<Network> networks, Violations v) {
-    for (int i = 0; i < networks.size(); i++) {
-      Network n = networks.get(i);
-      if (n == null || n.mode() == null) {
-        v.add("/networks/" + i + "/mode", "must be one of " + String.join(", ", NETWORK_MODES));
-      } else {
-        v.oneOf(n.mode(), NETWORK_MODES, "/networks/" + i + "/mode");
-      }
-    }
-  }
 }

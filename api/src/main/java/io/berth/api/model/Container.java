@@ -10,8 +10,8 @@ import java.util.List;
 public record Container(String type, Docker docker, List<Volume> volumes, List<PortMapping> portMappings) {
 
   public Container {
-    volumes = volumes == null ? null : List.copyOf(volumes);
-    portMappings = portMappings == null ? null : List.copyOf(portMappings);
+    volumes = Copies.list(volumes);
+    portMappings = Copies.list(portMappings);
   }
 
   public static Container docker(Docker docker) {
@@ -43,6 +43,6 @@ public record Container(String type, Docker docker, List<Volume> volumes, List<P
     return new Container(
         type == null ? "DOCKER" : type, d,
         volumes == null ? List.of() : volumes,
-        effectivePortMappings().stream().map(PortMapping::normalized).toList());
+        effectivePortMappings().stream().map(p -> p == null ? null : p.normalized()).toList());
   }
 }

@@ -16,8 +16,8 @@ public record Docker(
     Boolean forcePullImage) {
 
   public Docker {
-    portMappings = portMappings == null ? null : List.copyOf(portMappings);
-    parameters = parameters == null ? null : List.copyOf(parameters);
+    portMappings = Copies.list(portMappings);
+    parameters = Copies.list(parameters);
   }
 
   public static Docker image(String image) {

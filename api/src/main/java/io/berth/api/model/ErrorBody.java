@@ -19,6 +19,7 @@ public record ErrorBody(String message, List<ErrorDetail> details) {
   }
 
   /** The rules one JSON path broke; {@code path} is a JSON pointer such as {@code /container/docker/image}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
   public record ErrorDetail(String path, List<String> errors) {
     public ErrorDetail {
       errors = errors == null ? List.of() : List.copyOf(errors);

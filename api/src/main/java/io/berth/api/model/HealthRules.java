@@ -5,11 +5,18 @@ import java.util.List;
 /** Rules for health and readiness checks. */
 final class HealthRules {
 
+  /** Checks Marathon runs on the agent through Mesos; Mesos runs one per task. */
+  private static final List<String> MESOS_LEVEL = List.of("MESOS_HTTP", "MESOS_HTTPS", "MESOS_TCP");
+
   private HealthRules() {}
 
   static void check(App app, Violations v) {
     int ports = PortRules.portCount(app);
     List<HealthCheck> checks = app.healthChecks();
+    long mesosLevel = checks.stream().filter(h -> h != null && MESOS_LEVEL.contains(h.protocol())).count();
+    v.require(mesosLevel <= 1, "/healthChecks",
+        "can contain at most one Mesos health check (MESOS_HTTP, MESOS_HTTPS, MESOS_TCP)");
+    boolean docker = app.container() != null && "DOCKER".equals(app.container().type());
     for (int i = 0; i < checks.size(); i++) {
       HealthCheck h = checks.get(i);
       String path = "/healthChecks/" + i;
@@ -47,12 +54,17 @@ final class HealthRules {
         v.add(path + "/timeoutSeconds", "must be smaller than intervalSeconds");
       }
       v.oneOf(h.ipProtocol(), List.of("IPv4", "IPv6"), path + "/ipProtocol");
+      if ("IPv6".equals(h.ipProtocol())) {
+        v.require(docker && MESOS_LEVEL.contains(h.protocol()), path + "/ipProtocol",
+            "IPv6 can only be used for container type DOCKER and Mesos http/https/tcp health checks");
+      }
     }
     readiness(app, v);
   }
 
   private static void readiness(App app, Violations v) {
     List<ReadinessCheck> checks = app.readinessChecks();
+    v.require(checks.size() <= 1, "/readinessChecks", "can contain at most one readiness check");
     for (int i = 0; i < checks.size(); i++) {
       ReadinessCheck r = checks.get(i);
       String path = "/readinessChecks/" + i;

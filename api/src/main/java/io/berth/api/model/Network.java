@@ -9,6 +9,6 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Network(String name, String mode, Map<String, String> labels) {
   public Network {
-    labels = labels == null ? null : Map.copyOf(labels);
+    labels = Copies.map(labels);
   }
 }

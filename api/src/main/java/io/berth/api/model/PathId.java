@@ -6,18 +6,20 @@ import java.util.regex.Pattern;
 
 /**
  * Marathon path ids: segments of lowercase letters, digits, '-' and '.', separated by '/'.
- * A segment starts and ends with a letter or digit; "." and ".." are only allowed while
- * resolving a relative id, never in a stored one.
+ * As in Marathon, a segment is a dot-separated list of labels, each starting and ending with a
+ * letter or digit ("a-b.c" is fine, "a-.b" and "a..b" are not); "." and ".." are only allowed
+ * while resolving a relative id, never in a stored one.
  */
 public final class PathId {
 
-  private static final Pattern SEGMENT = Pattern.compile("^(([a-z0-9])|([a-z0-9][a-z0-9\\-.]*[a-z0-9]))$");
+  private static final String LABEL = "([a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])";
+  private static final Pattern SEGMENT = Pattern.compile("^" + LABEL + "(\\." + LABEL + ")*$");
 
   private PathId() {}
 
   /** True when {@code segment} is a legal segment of a stored id. */
   public static boolean isValidSegment(String segment) {
-    return SEGMENT.matcher(segment).matches() && !segment.contains("..");
+    return SEGMENT.matcher(segment).matches();
   }
 
   /** The segments of an id, ignoring empty ones (so "//a/b/" gives [a, b]). */
@@ -63,9 +65,10 @@ public final class PathId {
     return "/" + String.join("/", base);
   }
 
-  /** True when {@code id} lies in group {@code group} (at any depth). */
+  /** True when {@code id} lies in group {@code group} (at any depth), or is the group itself. */
   public static boolean isUnder(String id, String group) {
     String g = canonical(group);
-    return g.equals("/") || id.equals(g) || id.startsWith(g + "/");
+    String i = canonical(id);
+    return g.equals("/") || i.equals(g) || i.startsWith(g + "/");
   }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 public record PortDefinition(Integer port, String protocol, String name, Map<String, String> labels) {
 
   public PortDefinition {
-    labels = labels == null ? null : Map.copyOf(labels);
+    labels = Copies.map(labels);
   }
 
   public static PortDefinition of(int port) {

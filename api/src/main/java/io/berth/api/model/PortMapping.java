@@ -16,7 +16,7 @@ public record PortMapping(
     Map<String, String> labels) {
 
   public PortMapping {
-    labels = labels == null ? null : Map.copyOf(labels);
+    labels = Copies.map(labels);
   }
 
   public static PortMapping of(int containerPort) {

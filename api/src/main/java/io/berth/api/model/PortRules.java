@@ -12,7 +12,7 @@ final class PortRules {
   private PortRules() {}
 
   static void check(App app, Violations v) {
-    String network = app.container() == null ? "HOST" : app.container().networkMode();
+    String network = NetworkRules.networkMode(app);
     List<PortDefinition> defs = app.portDefinitions();
     List<PortMapping> mappings = app.container() == null ? List.of() : app.container().effectivePortMappings();
     boolean bridged = network.equals("BRIDGE") || network.equals("USER");
@@ -38,7 +38,7 @@ final class PortRules {
         v.add(path + "/port", "must be unique");
       }
     }
-    Set<Integer> hostPorts = new HashSet<>();
+    Set<String> hostPorts = new HashSet<>();
     for (int i = 0; i < mappings.size(); i++) {
       PortMapping m = mappings.get(i);
       String path = "/container/portMappings/" + i;
@@ -51,10 +51,19 @@ final class PortRules {
       v.range(m.servicePort(), 0, MAX_PORT, path + "/servicePort");
       v.oneOf(m.protocol(), AppValidator.PORT_PROTOCOLS, path + "/protocol");
       uniqueName(m.name(), names, path + "/name", v);
-      if (m.hostPort() != null && m.hostPort() != 0 && !hostPorts.add(m.hostPort())) {
-        v.add(path + "/hostPort", "must be unique");
+      if (m.hostPort() != null && m.hostPort() != 0 && !claim(hostPorts, m.hostPort(), m.protocol())) {
+        v.add(path + "/hostPort", "must be unique per protocol");
       }
     }
+  }
+
+  /** Claims a host port for each protocol of a mapping: 53/tcp and 53/udp may both be mapped. */
+  private static boolean claim(Set<String> claimed, int hostPort, String protocol) {
+    boolean fresh = true;
+    for (String p : (protocol == null ? "tcp" : protocol).split(",")) {
+      fresh &= claimed.add(hostPort + "/" + p.strip());
+    }
+    return fresh;
   }
 
   private static void uniqueName(String name, Set<String> names, String path, Violations v) {
@@ -65,9 +74,9 @@ final class PortRules {
 
   /** How many host ports an instance of this app takes. */
   static int portCount(App app) {
-    String network = app.container() == null ? "HOST" : app.container().networkMode();
+    String network = NetworkRules.networkMode(app);
     if (network.equals("BRIDGE") || network.equals("USER")) {
-      return app.container().effectivePortMappings().size();
+      return app.container() == null ? 0 : app.container().effectivePortMappings().size();
     }
     return app.portDefinitions() == null ? 0 : app.portDefinitions().size();
   }

@@ -21,7 +21,7 @@ public record ReadinessCheck(
     Boolean preserveLastResponse) {
 
   public ReadinessCheck {
-    httpStatusCodesForReady = httpStatusCodesForReady == null ? null : List.copyOf(httpStatusCodesForReady);
+    httpStatusCodesForReady = Copies.list(httpStatusCodesForReady);
   }
 
   ReadinessCheck normalized() {

@@ -30,5 +30,6 @@ public record Task(
   }
 
   /** An address of the task, as Marathon reports it. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
   public record IpAddress(String ipAddress, String protocol) {}
 }

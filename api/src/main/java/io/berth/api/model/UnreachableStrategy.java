@@ -48,8 +48,12 @@ public record UnreachableStrategy(boolean disabled, Long inactiveAfterSeconds, L
       return "disabled";
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("inactiveAfterSeconds", inactiveAfterSeconds);
-    out.put("expungeAfterSeconds", expungeAfterSeconds);
+    if (inactiveAfterSeconds != null) {
+      out.put("inactiveAfterSeconds", inactiveAfterSeconds);
+    }
+    if (expungeAfterSeconds != null) {
+      out.put("expungeAfterSeconds", expungeAfterSeconds);
+    }
     return out;
   }
 
