@@ -42,6 +42,16 @@ final class CompiledConstraint {
         };
     }
 
+    /** GROUP_BY's placement preference: a value with no instance yet (Marathon accepts it, we try it first). */
+    boolean prefersNewValues() {
+        return constraint.operator() == Constraint.Operator.GROUP_BY && placed.hasUnusedOfferedValue();
+    }
+
+    boolean isNewValue(int offer) {
+        int v = values.ofOffer(offer);
+        return v != MISSING && placed.count(v) == 0;
+    }
+
     /** Whether the rule only admits offers with certain values, so candidates can come from the index. */
     boolean restricts() {
         return switch (constraint.operator()) {

@@ -18,6 +18,7 @@ final class FieldValues {
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> names = new ArrayList<>();
     private final int[] offerValue;
+    private final int offeredValues;
     private int[][] offersByValue;
 
     FieldValues(String field, OfferTable table) {
@@ -27,6 +28,12 @@ final class FieldValues {
             Offer offer = table.offer(o);
             offerValue[o] = idOf(Constraint.fieldValue(field, offer.hostname(), offer.attributes()));
         }
+        offeredValues = names.size();
+    }
+
+    /** Values seen on offers have the ids 0 .. offeredValues()-1. */
+    int offeredValues() {
+        return offeredValues;
     }
 
     int ofOffer(int o) {
@@ -43,8 +50,7 @@ final class FieldValues {
 
     /** Value ids seen on offers, in first-seen order. */
     int distinctOnOffers() {
-        index();
-        return offersByValue.length;
+        return offeredValues;
     }
 
     /** Offers (ascending) whose field has the value. */
@@ -70,10 +76,7 @@ final class FieldValues {
         if (offersByValue != null) {
             return;
         }
-        int values = 0;
-        for (int v : offerValue) {
-            values = Math.max(values, v + 1);
-        }
+        int values = offeredValues;
         int[] counts = new int[values];
         for (int v : offerValue) {
             if (v >= 0) {

@@ -9,6 +9,8 @@ final class InstanceGroup {
     final List<WaitingInstance> instances = new ArrayList<>();
     Demand demand;
     CompiledConstraint[] constraints;
+    /** Set once looking for a new GROUP_BY value failed: offers only shrink, so it would fail again. */
+    boolean noNewValueFits;
 
     InstanceGroup(WaitingInstance.Shape shape) {
         this.shape = shape;
@@ -17,6 +19,28 @@ final class InstanceGroup {
     boolean accepts(int offer) {
         for (CompiledConstraint c : constraints) {
             if (!c.accepts(offer)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the next search should first try offers with values the app has no instance on (GROUP_BY). */
+    boolean wantsNewValue() {
+        if (noNewValueFits) {
+            return false;
+        }
+        for (CompiledConstraint c : constraints) {
+            if (c.prefersNewValues()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isNewValueForAll(int offer) {
+        for (CompiledConstraint c : constraints) {
+            if (c.constraint.operator() == Constraint.Operator.GROUP_BY && !c.isNewValue(offer)) {
                 return false;
             }
         }

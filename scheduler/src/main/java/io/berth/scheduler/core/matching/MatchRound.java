@@ -78,17 +78,32 @@ final class MatchRound {
     }
 
     private int find(InstanceGroup group, int[] candidates) {
-        if (candidates != null && candidates.length * 4L <= table.size()) {
-            return bestOf(group, candidates);
+        if (group.wantsNewValue()) {
+            int o = find(group, candidates, true);
+            if (o >= 0) {
+                return o;
+            }
+            group.noNewValueFits = true;
         }
-        return policy == PlacementPolicy.SPREAD ? emptiestFit(group) : fullestFit(group);
+        return find(group, candidates, false);
     }
 
-    private int fullestFit(InstanceGroup group) {
+    private int find(InstanceGroup group, int[] candidates, boolean newValue) {
+        if (candidates != null && candidates.length * 4L <= table.size()) {
+            return bestOf(group, candidates, newValue);
+        }
+        return policy == PlacementPolicy.SPREAD ? emptiestFit(group, newValue) : fullestFit(group, newValue);
+    }
+
+    private boolean fits(InstanceGroup group, int o, boolean newValue) {
+        return table.shortfall(group.demand, o) == 0 && group.accepts(o) && (!newValue || group.isNewValueForAll(o));
+    }
+
+    private int fullestFit(InstanceGroup group, boolean newValue) {
         for (int b = index.nextBucket(index.bucketFor(group.demand.amount[key])); b >= 0; b = index.nextBucket(b + 1)) {
             for (int s = 0, n = index.size(b); s < n; s++) {
                 int o = index.member(b, s);
-                if (table.shortfall(group.demand, o) == 0 && group.accepts(o)) {
+                if (fits(group, o, newValue)) {
                     return o;
                 }
             }
@@ -96,12 +111,12 @@ final class MatchRound {
         return -1;
     }
 
-    private int emptiestFit(InstanceGroup group) {
+    private int emptiestFit(InstanceGroup group, boolean newValue) {
         int lowest = index.bucketFor(group.demand.amount[key]);
         for (int b = index.previousBucket(index.buckets() - 1); b >= lowest; b = index.previousBucket(b - 1)) {
             for (int s = 0, n = index.size(b); s < n; s++) {
                 int o = index.member(b, s);
-                if (table.shortfall(group.demand, o) == 0 && group.accepts(o)) {
+                if (fits(group, o, newValue)) {
                     return o;
                 }
             }
@@ -109,11 +124,11 @@ final class MatchRound {
         return -1;
     }
 
-    private int bestOf(InstanceGroup group, int[] candidates) {
+    private int bestOf(InstanceGroup group, int[] candidates, boolean newValue) {
         int best = -1;
         long[] free = table.free[key];
         for (int o : candidates) {
-            if (table.shortfall(group.demand, o) == 0 && group.accepts(o)
+            if (fits(group, o, newValue)
                     && (best < 0 || (policy == PlacementPolicy.SPREAD ? free[o] > free[best] : free[o] < free[best]))) {
                 best = o;
             }
@@ -173,7 +188,7 @@ final class MatchRound {
         Map<String, PlacedCounts> byField = placedByApp.computeIfAbsent(appId, a -> new HashMap<>());
         PlacedCounts counts = byField.get(field);
         if (counts == null) {
-            counts = new PlacedCounts();
+            counts = new PlacedCounts(values.offeredValues());
             for (RunningInstance r : runningByApp.getOrDefault(appId, List.of())) {
                 counts.add(values.ofRunning(r));
             }

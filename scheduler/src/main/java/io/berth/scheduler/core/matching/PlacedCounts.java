@@ -12,6 +12,18 @@ final class PlacedCounts {
     private int groups;
     private int minCount;
     private int anyValue;
+    private final int offeredValues;
+    private int offeredValuesUsed;
+
+    /** @param offeredValues values with ids below this are on some offer of the round */
+    PlacedCounts(int offeredValues) {
+        this.offeredValues = offeredValues;
+    }
+
+    /** Whether some value on an offer has no instance of the app yet. */
+    boolean hasUnusedOfferedValue() {
+        return offeredValuesUsed < offeredValues;
+    }
 
     int count(int value) {
         return byValue.get(value);
@@ -36,6 +48,9 @@ final class PlacedCounts {
         anyValue = value;
         if (now == 1) {
             groups++;
+            if (value >= 0 && value < offeredValues) {
+                offeredValuesUsed++;
+            }
             minCount = 1;
         } else {
             int before = now - 1;
