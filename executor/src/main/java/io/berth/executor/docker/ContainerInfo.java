@@ -19,6 +19,7 @@ public record ContainerInfo(
     String error,
     boolean oomKilled,
     String ipAddress,
+    String startedAt,
     String finishedAt) {
 
   public ContainerInfo {

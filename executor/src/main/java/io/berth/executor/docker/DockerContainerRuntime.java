@@ -109,7 +109,8 @@ public final class DockerContainerRuntime implements ContainerRuntime, Closeable
     return new ContainerInfo(r.getId(), trimSlash(r.getName()), r.getConfig().getImage(),
         r.getConfig().getLabels(), s == null ? null : s.getStatus(), exit == null ? null : exit.intValue(),
         s == null || s.getError() == null || s.getError().isEmpty() ? null : s.getError(),
-        s != null && Boolean.TRUE.equals(s.getOOMKilled()), ip, s == null ? null : s.getFinishedAt());
+        s != null && Boolean.TRUE.equals(s.getOOMKilled()), ip, s == null ? null : s.getStartedAt(),
+        s == null ? null : s.getFinishedAt());
   }
 
   @Override
@@ -140,7 +141,7 @@ public final class DockerContainerRuntime implements ContainerRuntime, Closeable
     return DockerErrors.call("list containers", () -> docker.listContainersCmd().withShowAll(true)
         .withLabelFilter(labels).exec()).stream()
         .map(c -> new ContainerInfo(c.getId(), c.getNames() == null || c.getNames().length == 0 ? null
-            : trimSlash(c.getNames()[0]), c.getImage(), c.getLabels(), c.getState(), null, null, false, null, null))
+            : trimSlash(c.getNames()[0]), c.getImage(), c.getLabels(), c.getState(), null, null, false, null, null, null))
         .toList();
   }
 

@@ -31,7 +31,7 @@ final class HttpProbe implements Probe {
     String p = path == null || path.isEmpty() ? "/" : (path.startsWith("/") ? path : "/" + path);
     this.uri = URI.create((https ? "https" : "http") + "://" + host + ":" + port + p);
     this.ignoreHttp1xx = ignoreHttp1xx;
-    HttpClient.Builder b = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(5));
     if (https) {
       b.sslContext(trustAll());

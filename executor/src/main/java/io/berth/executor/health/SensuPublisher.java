@@ -18,7 +18,7 @@ public final class SensuPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(SensuPublisher.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
   private final URI events;
 
   /** @param agentAddress where the agent's API is reachable from the executor, e.g. the pod's IP */

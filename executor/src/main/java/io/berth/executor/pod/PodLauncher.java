@@ -26,7 +26,7 @@ final class PodLauncher {
   }
 
   /**
-   * Starts the pod: fluentd helper (and waits for its forward port), app, Sensu helper. On any
+   * Makes sure every image is there (so a failed pull creates nothing), then starts the pod: fluentd helper (and waits for its forward port), app, Sensu helper. On any
    * failure removes what it created and throws with the reason.
    */
   RunningPod start(PodPlan plan) {
@@ -35,6 +35,8 @@ final class PodLauncher {
     try {
       for (ContainerSpec spec : plan.startOrder()) {
         runtime.ensureImage(spec.image(), spec.forcePull());
+      }
+      for (ContainerSpec spec : plan.startOrder()) {
         ids.put(spec.role(), runtime.create(spec));
         runtime.start(ids.get(spec.role()));
         if (spec.role() == Role.FLUENTD && !runtime.awaitTcpPort("127.0.0.1", plan.fluentdHostPort(), helperReadyTimeout)) {
