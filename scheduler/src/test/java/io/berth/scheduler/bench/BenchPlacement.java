@@ -53,25 +53,31 @@ public final class BenchPlacement {
         }
     }
 
-    /** JIT warm-up: Berth on the full workload (it is cheap), Fenzo on a 200 x 2000 slice. */
+    /**
+     * JIT warm-up: Fenzo first, on a 200 x 2000 slice (loading its classes can undo compiled code
+     * elsewhere), then Berth on the full workload (it is cheap) until its code is compiled.
+     */
     private static void warmUp(List<Engine> engines, int agents, int tasks, long seed) {
         Workload small = Workload.generate(Math.min(agents, 200), Math.min(tasks, 2000), seed);
         Workload full = Workload.generate(agents, tasks, seed);
+        for (Engine engine : engines) {
+            if (!(engine instanceof BerthEngine)) {
+                engine.run(small);
+                engine.run(small);
+            }
+        }
         for (Engine engine : engines) {
             if (engine instanceof BerthEngine) {
                 long until = System.nanoTime() + 3_000_000_000L;
                 for (int i = 0; i < 200 && (i < 10 || System.nanoTime() < until); i++) {
                     engine.run(i % 2 == 0 ? small : full);
                 }
-            } else {
-                engine.run(small);
-                engine.run(small);
             }
         }
     }
 
     private static String measure(Engine engine, Workload workload) {
-        System.gc();
+        settle();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -84,6 +90,17 @@ public final class BenchPlacement {
                         + " violations=%d peak_heap_mb=%d",
                 engine.name(), workload.agents().size(), workload.tasks().size(), run.placements().size(), seconds,
                 run.placements().size() / seconds, verdict.agentsUsed(), verdict.violations(), peak / (1024 * 1024));
+    }
+
+    /** Lets the previous run's garbage, JIT compilations and pool threads finish before the next is timed. */
+    private static void settle() {
+        System.gc();
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.gc();
     }
 
     private static String required(String option, String value) {

@@ -35,9 +35,17 @@ final class BerthEngine implements Engine {
         }
         List<WaitingInstance> waiting = new ArrayList<>(workload.tasks().size());
         Set<String> roles = Set.of(RoleResources.DEFAULT_ROLE);
+        WaitingInstance previous = null;
         for (Workload.Task task : workload.tasks()) {
-            waiting.add(new WaitingInstance(task.id(), task.app(), new Resources(task.cpus(), task.mem(), task.disk(), 0),
-                    Collections.nCopies(task.ports(), 0), roles, task.uniqueHost() ? UNIQUE_HOST : List.of()));
+            // One app's instances share their value objects, as instances made from one app version do.
+            WaitingInstance instance = previous != null && previous.appId().equals(task.app())
+                    ? new WaitingInstance(task.id(), task.app(), previous.resources(), previous.hostPorts(),
+                            previous.acceptedRoles(), previous.constraints())
+                    : new WaitingInstance(task.id(), task.app(), new Resources(task.cpus(), task.mem(), task.disk(), 0),
+                            List.copyOf(Collections.nCopies(task.ports(), 0)), roles,
+                            task.uniqueHost() ? UNIQUE_HOST : List.of());
+            waiting.add(instance);
+            previous = instance;
         }
         OfferMatcher matcher = new OfferMatcher();
         long start = System.nanoTime();

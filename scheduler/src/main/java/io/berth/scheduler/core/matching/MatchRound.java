@@ -35,8 +35,14 @@ final class MatchRound {
 
     MatchResult run(List<WaitingInstance> waiting) {
         Map<WaitingInstance.Shape, InstanceGroup> groups = new LinkedHashMap<>();
+        InstanceGroup last = null;
+        WaitingInstance previous = null;
         for (WaitingInstance w : waiting) {
-            groups.computeIfAbsent(w.shape(), InstanceGroup::new).instances.add(w);
+            if (previous == null || !sameShapeCheaply(previous, w)) {
+                last = groups.computeIfAbsent(w.shape(), InstanceGroup::new);
+            }
+            last.instances.add(w);
+            previous = w;
         }
         key = keyResource(groups.values());
         index = new FreeIndex(table.free[key]);
@@ -50,6 +56,13 @@ final class MatchRound {
             }
         }
         return new MatchResult(launches, unplaced, unused);
+    }
+
+    /** Consecutive instances of one app usually share their value objects: skip hashing them. */
+    private static boolean sameShapeCheaply(WaitingInstance a, WaitingInstance b) {
+        return a.resources() == b.resources() && a.hostPorts() == b.hostPorts()
+                && a.acceptedRoles() == b.acceptedRoles() && a.constraints() == b.constraints()
+                && a.appId().equals(b.appId());
     }
 
     private void place(InstanceGroup group) {
@@ -228,7 +241,7 @@ final class MatchRound {
             demand[OfferTable.GPUS] += r.gpus() * n;
         }
         int best = OfferTable.CPUS;
-        double bestRatio = -1;
+        double bestRatio = 0;
         for (int d = 0; d < OfferTable.DIMS; d++) {
             double supply = 0;
             for (long f : table.free[d]) {

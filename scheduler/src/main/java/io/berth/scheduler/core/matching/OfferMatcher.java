@@ -41,17 +41,20 @@ public final class OfferMatcher {
         requireNonNull(offers, "offers");
         requireNonNull(waiting, "waiting");
         requireNonNull(running, "running");
-        unique(offers.stream().map(o -> o.id().value()).toList(), "offer");
-        unique(waiting.stream().map(WaitingInstance::instanceId).toList(), "instance");
+        Set<String> offerIds = new HashSet<>(offers.size() * 2);
+        for (Offer offer : offers) {
+            unique(offerIds, offer.id().value(), "offer");
+        }
+        Set<String> instanceIds = new HashSet<>(waiting.size() * 2);
+        for (WaitingInstance instance : waiting) {
+            unique(instanceIds, instance.instanceId(), "instance");
+        }
         return new MatchRound(policy, offers, running).run(waiting);
     }
 
-    private static void unique(List<String> ids, String what) {
-        Set<String> seen = new HashSet<>(ids.size() * 2);
-        for (String id : ids) {
-            if (!seen.add(id)) {
-                throw new IllegalArgumentException("duplicate " + what + " id " + id);
-            }
+    private static void unique(Set<String> seen, String id, String what) {
+        if (!seen.add(id)) {
+            throw new IllegalArgumentException("duplicate " + what + " id " + id);
         }
     }
 }

@@ -182,6 +182,9 @@ final class OfferTable {
     Launch take(Demand d, int o, WaitingInstance instance) {
         int first = poolStart[o];
         int last = poolStart[o + 1];
+        if (last - first == 1 && d.roleAccepted[poolRole[first]]) {
+            return takeFromOnlyPool(d, o, instance);
+        }
         int[] fixedPool = new int[d.fixedPorts.length];
         for (int i = 0; i < fixedPool.length; i++) {
             fixedPool[i] = acceptedPoolWith(d, o, d.fixedPorts[i]);
@@ -241,6 +244,33 @@ final class OfferTable {
         Offer offer = offers.get(o);
         return new Launch(instance.instanceId(), instance.appId(), offer.id(), offer.agentId(), offer.hostname(),
                 instance.resources(), hostPorts(instance, dynamic), shares);
+    }
+
+    /** The common case, one role in the offer: no per-role bookkeeping, the share is the whole launch. */
+    private Launch takeFromOnlyPool(Demand d, int o, WaitingInstance instance) {
+        int p = poolStart[o];
+        for (int dim = 0; dim < DIMS; dim++) {
+            poolFree[dim][p] -= d.amount[dim];
+            free[dim][o] -= d.amount[dim];
+        }
+        List<Integer> ports = List.of();
+        if (d.totalPorts() > 0) {
+            for (int port : d.fixedPorts) {
+                poolPorts[p].take(port);
+            }
+            int[] dynamic = new int[d.dynamicPorts];
+            if (poolPorts[p].takeLowest(d.dynamicPorts, dynamic, 0) != d.dynamicPorts) {
+                throw new IllegalStateException("offer " + offers.get(o).id() + " lacks ports for "
+                        + instance.instanceId());
+            }
+            ports = hostPorts(instance, dynamic);
+            freePorts[o] -= d.totalPorts();
+        }
+        launchCount[o]++;
+        Offer offer = offers.get(o);
+        List<RoleShare> shares = List.of(new RoleShare(roleNames.get(poolRole[p]), instance.resources(), ports));
+        return new Launch(instance.instanceId(), instance.appId(), offer.id(), offer.agentId(), offer.hostname(),
+                instance.resources(), ports, shares);
     }
 
     private static boolean contains(int[] values, int wanted) {
