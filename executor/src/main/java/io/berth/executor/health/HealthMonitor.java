@@ -93,8 +93,7 @@ public final class HealthMonitor implements AutoCloseable {
         return;
       }
       results = trackers.stream().map(HealthTracker::current).filter(Objects::nonNull).toList();
-      aggregate = results.size() < trackers.size() ? (results.stream().allMatch(HealthCheckResult::alive) ? null : false)
-          : results.stream().allMatch(HealthCheckResult::alive);
+      aggregate = aggregate(results, trackers.size());
       boolean changed = !Objects.equals(aggregate, healthy);
       healthy = aggregate;
       if (decision.kill()) {
@@ -116,6 +115,17 @@ public final class HealthMonitor implements AutoCloseable {
       callback.onKill("killed after " + decision.result().consecutiveFailures() + " consecutive failures of health check "
           + index + " (" + check.kind() + "): " + decision.result().lastFailureCause());
     }
+  }
+
+  /**
+   * A task's health from its checks' latest results: false as soon as one check is not alive,
+   * true when every check is alive, null while some check has no counted result yet.
+   */
+  static Boolean aggregate(List<HealthCheckResult> results, int checks) {
+    if (results.stream().anyMatch(r -> !r.alive())) {
+      return Boolean.FALSE;
+    }
+    return results.size() < checks ? null : Boolean.TRUE;
   }
 
   @Override

@@ -95,4 +95,15 @@ class HealthTrackerTest {
     assertThat(json).contains("\"name\":\"berth-health-0-http\"").contains("\"status\":2")
         .contains("HTTP status 503").contains("\"app_id\":\"/team/web\"").contains("\"interval\":10");
   }
+
+  @Test
+  void aTaskIsHealthyWhenAllChecksAreAliveUnknownUntilEachHasReported() {
+    HealthTracker up = tracker(0, 3);
+    HealthTracker down = tracker(0, 3);
+    var alive = up.record(ProbeResult.healthy(), at(1)).result();
+    var dead = down.record(ProbeResult.failed("x"), at(1)).result();
+    assertThat(HealthMonitor.aggregate(java.util.List.of(alive), 2)).isNull();
+    assertThat(HealthMonitor.aggregate(java.util.List.of(alive, alive), 2)).isTrue();
+    assertThat(HealthMonitor.aggregate(java.util.List.of(dead), 2)).isFalse();
+  }
 }
