@@ -178,7 +178,9 @@ public final class AppValidator {
         case "MAX_PER" -> positiveInt(value, true, path, op, v);
         case "GROUP_BY" -> positiveInt(value, false, path, op, v);
         case "IS" -> v.require(value != null && !value.isEmpty(), path, "IS needs a value");
-        default -> v.require(value != null && !value.isEmpty(), path, "CLUSTER needs a value");
+        // CLUSTER: without a value the first instance's value pins the rest (older Marathon; our matcher
+        // does this). Marathon's current validator wants a value; an empty one says nothing, so it is refused.
+        default -> v.require(value == null || !value.isEmpty(), path, "CLUSTER value must not be empty");
       }
     }
   }

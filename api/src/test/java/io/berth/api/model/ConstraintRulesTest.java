@@ -58,10 +58,10 @@ class ConstraintRulesTest {
     }
 
     @Test
-    void clusterNeedsAValueAsInMarathon() {
+    void clusterTakesAValueOrPinsToTheFirstInstances() {
       assertValid(anApp().withConstraint("rack_id", "CLUSTER", "rack-1"));
-      assertBreaks(anApp().withConstraint("rack_id", "CLUSTER"), "/constraints/0", "CLUSTER needs a value");
-      assertBreaks(anApp().withConstraint("rack_id", "CLUSTER", ""), "/constraints/0", "CLUSTER needs a value");
+      assertValid(anApp().withConstraint("rack_id", "CLUSTER"));
+      assertBreaks(anApp().withConstraint("rack_id", "CLUSTER", ""), "/constraints/0", "CLUSTER value must not be empty");
     }
 
     @Test
