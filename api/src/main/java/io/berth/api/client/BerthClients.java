@@ -12,6 +12,7 @@ import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -58,7 +59,7 @@ public final class BerthClients {
         .encoder(new JacksonEncoder(json))
         .decoder(new JsonOrTextDecoder(new JacksonDecoder(json)))
         .errorDecoder(new ErrorBodyDecoder(json))
-        .requestInterceptors(java.util.List.of(interceptors))
+        .requestInterceptors(List.of(interceptors))
         .retryer(Retryer.NEVER_RETRY)
         .options(new Request.Options(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS,
             READ_TIMEOUT_SECONDS, TimeUnit.SECONDS, true))
@@ -67,9 +68,10 @@ public final class BerthClients {
 
   /** The mapper the client uses: tolerant reading, no {@code null} fields written. */
   static ObjectMapper objectMapper() {
-    return new ObjectMapper()
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    json.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+        JsonInclude.Include.NON_NULL));
+    return json;
   }
 
   private static String stripTrailingSlash(String url) {
