@@ -1,6 +1,7 @@
 package io.berth.api.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.berth.api.model.App;
@@ -218,6 +219,15 @@ class BerthClientTest {
       assertThat(e.status()).isEqualTo(400);
       assertThat(e.errorMessage()).isEqualTo("Please specify data in JSON format");
     }
+  }
+
+  @Test
+  void aDeadServerFailsOnceWithoutRetrying() {
+    BerthClient dead = BerthClients.create(server.baseUrl());
+    server.close();
+
+    assertThatThrownBy(() -> dead.createApp(App.builder().id("/web").cmd("x").build()))
+        .isInstanceOf(feign.RetryableException.class);
   }
 
   @Nested
