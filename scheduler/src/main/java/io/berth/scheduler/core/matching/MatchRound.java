@@ -22,6 +22,9 @@ final class MatchRound {
     private final Map<Constraint, int[]> candidatesByRule = new HashMap<>();
     private final List<Launch> launches = new ArrayList<>();
     private final List<Unplaced> unplaced = new ArrayList<>();
+    private final List<InstanceGroup> launchGroups = new ArrayList<>();
+    private final List<WaitingInstance> launchInstances = new ArrayList<>();
+    private int[] launchOffers = new int[64];
     private int key;
     private FreeIndex index;
 
@@ -48,6 +51,9 @@ final class MatchRound {
         index = new FreeIndex(table.free[key]);
         for (InstanceGroup group : groups.values()) {
             place(group);
+        }
+        if (policy == PlacementPolicy.BIN_PACK && unplaced.isEmpty()) {
+            new Consolidation(this, table).run();
         }
         List<OfferId> unused = new ArrayList<>();
         for (int o = 0; o < table.size(); o++) {
@@ -83,9 +89,79 @@ final class MatchRound {
             launches.add(table.take(group.demand, o, instances.get(i)));
             index.update(o);
             recordLaunch(group.shape.appId(), o);
+            noteLaunch(group, instances.get(i), o);
             if (repin) {
                 candidates = candidates(group);
                 repin = false;
+            }
+        }
+    }
+
+    private void noteLaunch(InstanceGroup group, WaitingInstance instance, int o) {
+        if (launches.size() > launchOffers.length) {
+            launchOffers = Arrays.copyOf(launchOffers, launchOffers.length * 2);
+        }
+        launchOffers[launches.size() - 1] = o;
+        launchGroups.add(group);
+        launchInstances.add(instance);
+    }
+
+    int launches() {
+        return launches.size();
+    }
+
+    int launchOffer(int i) {
+        return launchOffers[i];
+    }
+
+    InstanceGroup launchGroup(int i) {
+        return launchGroups.get(i);
+    }
+
+    /** Takes launch {@code i} back from its offer (consolidation). */
+    void unlaunch(int i) {
+        int o = launchOffers[i];
+        table.release(o, launches.get(i));
+        index.update(o);
+        forEachCount(launchGroups.get(i).shape.appId(), o, false);
+    }
+
+    /** Launches {@code i} again, on offer {@code o} (consolidation). */
+    void relaunch(int i, int o) {
+        InstanceGroup group = launchGroups.get(i);
+        launches.set(i, table.take(group.demand, o, launchInstances.get(i)));
+        launchOffers[i] = o;
+        index.update(o);
+        forEachCount(group.shape.appId(), o, true);
+    }
+
+    /** The fullest already used offer, other than {@code excluded}, that fits the group. */
+    int fullestUsedFit(InstanceGroup group, int excluded) {
+        for (int b = index.nextBucket(index.bucketFor(group.demand.amount[key])); b >= 0; b = index.nextBucket(b + 1)) {
+            for (int s = 0, n = index.size(b); s < n; s++) {
+                int o = index.member(b, s);
+                if (o != excluded && table.launchCount[o] > 0 && fits(group, o, false)) {
+                    return o;
+                }
+            }
+        }
+        return -1;
+    }
+
+    int key() {
+        return key;
+    }
+
+    private void forEachCount(String appId, int o, boolean add) {
+        Map<String, PlacedCounts> byField = placedByApp.get(appId);
+        if (byField != null) {
+            for (Map.Entry<String, PlacedCounts> e : byField.entrySet()) {
+                int value = fields.get(e.getKey()).ofOffer(o);
+                if (add) {
+                    e.getValue().add(value);
+                } else {
+                    e.getValue().remove(value);
+                }
             }
         }
     }

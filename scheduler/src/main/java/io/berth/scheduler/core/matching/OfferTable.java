@@ -273,6 +273,33 @@ final class OfferTable {
                 instance.resources(), ports, shares);
     }
 
+    /** Gives back everything a launch took from offer {@code o}, share by share. */
+    void release(int o, Launch launch) {
+        for (RoleShare share : launch.shares()) {
+            int p = poolOfRole(o, share.role());
+            long[] amounts = {Resources.thousandths(share.scalars().cpus()), Resources.thousandths(share.scalars().memMb()),
+                Resources.thousandths(share.scalars().diskMb()), Resources.thousandths(share.scalars().gpus())};
+            for (int dim = 0; dim < DIMS; dim++) {
+                poolFree[dim][p] += amounts[dim];
+                free[dim][o] += amounts[dim];
+            }
+            for (int port : share.ports()) {
+                poolPorts[p].give(port);
+            }
+            freePorts[o] += share.ports().size();
+        }
+        launchCount[o]--;
+    }
+
+    private int poolOfRole(int o, String role) {
+        for (int p = poolStart[o]; p < poolStart[o + 1]; p++) {
+            if (roleNames.get(poolRole[p]).equals(role)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("offer " + offers.get(o).id() + " has no role " + role);
+    }
+
     private static boolean contains(int[] values, int wanted) {
         for (int v : values) {
             if (v == wanted) {

@@ -62,6 +62,36 @@ final class PlacedCounts {
         groupsWithCount.add(now, 1);
     }
 
+    /** Undoes one {@link #add}; the smallest group is searched again when it may have changed. */
+    void remove(int value) {
+        int before = byValue.get(value);
+        if (before == 0) {
+            throw new IllegalStateException("no instance counted on value " + value);
+        }
+        byValue.add(value, -1);
+        total--;
+        groupsWithCount.add(before, -1);
+        if (before == 1) {
+            groups--;
+            if (value >= 0 && value < offeredValues) {
+                offeredValuesUsed--;
+            }
+        } else {
+            groupsWithCount.add(before - 1, 1);
+        }
+        if (groups == 0) {
+            minCount = 0;
+        } else if (before - 1 > 0 && before - 1 < minCount) {
+            minCount = before - 1;
+        } else if (before == minCount && groupsWithCount.get(before) == 0) {
+            int c = before + 1;
+            while (groupsWithCount.get(c) == 0) {
+                c++;
+            }
+            minCount = c;
+        }
+    }
+
     /** The value every placed instance shares, {@link Integer#MIN_VALUE} if none is placed or they differ. */
     int sharedValue() {
         return total > 0 && byValue.get(anyValue) == total ? anyValue : Integer.MIN_VALUE;

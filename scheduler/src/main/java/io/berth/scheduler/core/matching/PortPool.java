@@ -74,6 +74,40 @@ final class PortPool {
         }
     }
 
+    /** Gives a taken port back. */
+    void give(int port) {
+        if (rangeOf(port) >= 0) {
+            throw new IllegalStateException("port " + port + " is already free");
+        }
+        int i = 0;
+        while (i < ranges && begins[i] < port) {
+            i++;
+        }
+        boolean joinsLeft = i > 0 && ends[i - 1] == port - 1;
+        boolean joinsRight = i < ranges && begins[i] == port + 1;
+        free++;
+        if (joinsLeft && joinsRight) {
+            ends[i - 1] = ends[i];
+            System.arraycopy(begins, i + 1, begins, i, ranges - i - 1);
+            System.arraycopy(ends, i + 1, ends, i, ranges - i - 1);
+            ranges--;
+        } else if (joinsLeft) {
+            ends[i - 1] = port;
+        } else if (joinsRight) {
+            begins[i] = port;
+        } else {
+            if (ranges == begins.length) {
+                begins = Arrays.copyOf(begins, ranges * 2);
+                ends = Arrays.copyOf(ends, ranges * 2);
+            }
+            System.arraycopy(begins, i, begins, i + 1, ranges - i);
+            System.arraycopy(ends, i, ends, i + 1, ranges - i);
+            begins[i] = port;
+            ends[i] = port;
+            ranges++;
+        }
+    }
+
     /** Takes the {@code count} lowest free ports into {@code out} from {@code at}; returns how many. */
     int takeLowest(int count, int[] out, int at) {
         int taken = 0;

@@ -1,0 +1,42 @@
+package io.berth.scheduler;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.multibindings.Multibinder;
+import io.berth.scheduler.engine.AppService;
+import io.berth.scheduler.engine.DeploymentIds;
+import io.berth.scheduler.engine.TaskQueries;
+import io.berth.scheduler.store.ZkStoreModule;
+import io.dropwizard.lifecycle.Managed;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Installs the scheduler's modules. Managed objects start in the order they are bound here. */
+final class SchedulerModule extends AbstractModule {
+
+  private final SchedulerConfiguration config;
+  private final ObjectMapper json;
+
+  SchedulerModule(SchedulerConfiguration config, ObjectMapper json) {
+    this.config = config;
+    this.json = json;
+  }
+
+  @Override
+  protected void configure() {
+    bind(SchedulerConfiguration.class).toInstance(config);
+    bind(ObjectMapper.class).toInstance(json);
+    bind(Clock.class).toInstance(Clock.systemUTC());
+    bind(DeploymentIds.class).toInstance(DeploymentIds.random());
+    install(new ZkStoreModule(config.getZooKeeper(), config.dataPath()));
+    bind(AppService.class).in(Singleton.class);
+    Multibinder.newSetBinder(binder(), Managed.class).addBinding().to(AppService.class);
+  }
+
+  @Provides
+  @Singleton
+  TaskQueries taskQueries() {
+    return TaskQueries.NONE;
+  }
+}

@@ -1,0 +1,42 @@
+package io.berth.scheduler.core.apps;
+
+import io.berth.api.model.App;
+import io.berth.api.model.VersionInfo;
+import java.time.Instant;
+import java.util.Objects;
+
+/** Stamps versions onto definitions: a scale-only change keeps {@code lastConfigChangeAt}. */
+public final class AppChanges {
+
+  private AppChanges() {}
+
+  /** A brand-new app at {@code now}. */
+  public static App created(App normalized, Instant now) {
+    String version = Versions.next(now, null);
+    return normalized.withVersion(version, new VersionInfo(version, version));
+  }
+
+  /** {@code next} replacing {@code current} at {@code now}. */
+  public static App updated(App current, App next, Instant now) {
+    String version = Versions.next(now, current.version());
+    boolean configChanged = !sameConfig(current, next);
+    VersionInfo old = current.versionInfo() == null
+        ? new VersionInfo(current.version(), current.version()) : current.versionInfo();
+    return next.withVersion(version,
+        new VersionInfo(version, configChanged ? version : old.lastConfigChangeAt()));
+  }
+
+  /** True when the two definitions differ at most in instances (and in version stamps). */
+  public static boolean sameConfig(App a, App b) {
+    return Objects.equals(strip(a), strip(b));
+  }
+
+  /** True when nothing but the version stamps differ. */
+  public static boolean sameDefinition(App a, App b) {
+    return Objects.equals(a.withVersion(null, null), b.withVersion(null, null));
+  }
+
+  private static App strip(App app) {
+    return app.withVersion(null, null).withInstances(0);
+  }
+}

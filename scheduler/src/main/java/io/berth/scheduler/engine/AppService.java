@@ -1,0 +1,151 @@
+package io.berth.scheduler.engine;
+
+import io.berth.api.model.App;
+import io.berth.api.model.DeploymentResult;
+import io.berth.scheduler.core.apps.AppChanges;
+import io.berth.scheduler.core.apps.Versions;
+import io.berth.scheduler.store.AppStore;
+import io.dropwizard.lifecycle.Managed;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The apps the scheduler was told to run. Reads come from memory; every change is written to the
+ * store first and only then becomes visible (and is handed to listeners), so what the API answered
+ * is always what a restarted scheduler will find.
+ */
+public final class AppService implements Managed {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AppService.class);
+
+  private final AppStore store;
+  private final Clock clock;
+  private final Supplier<String> deploymentIds;
+  private final ConcurrentSkipListMap<String, App> apps = new ConcurrentSkipListMap<>();
+  private final List<AppListener> listeners = new CopyOnWriteArrayList<>();
+
+  @Inject
+  public AppService(AppStore store, Clock clock, DeploymentIds deploymentIds) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.deploymentIds = Objects.requireNonNull(deploymentIds, "deploymentIds")::next;
+  }
+
+  @Override
+  public void start() {
+    long t0 = System.nanoTime();
+    for (App app : store.loadAll()) {
+      apps.put(app.id(), app);
+    }
+    LOG.info("Loaded {} apps from the store in {} ms", apps.size(), (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  public void addListener(AppListener listener) {
+    listeners.add(listener);
+  }
+
+  public Collection<App> all() {
+    return apps.values();
+  }
+
+  public Optional<App> get(String id) {
+    return Optional.ofNullable(apps.get(id));
+  }
+
+  public List<String> versions(String id) {
+    return store.versions(id);
+  }
+
+  public Optional<App> version(String id, String version) {
+    if (!Versions.isValid(version)) {
+      return Optional.empty();
+    }
+    return store.version(id, version);
+  }
+
+  /** Creates a new app; empty when the id is taken (the caller answers 409). */
+  public synchronized Optional<Change> create(App normalized) {
+    if (apps.containsKey(normalized.id())) {
+      return Optional.empty();
+    }
+    App created = AppChanges.created(normalized, clock.instant());
+    store.create(created);
+    apps.put(created.id(), created);
+    LOG.info("Created app {} at version {}", created.id(), created.version());
+    return Optional.of(announce(null, created));
+  }
+
+  /** Replaces an existing app; empty when it does not exist. */
+  public synchronized Optional<Change> update(App normalized) {
+    App current = apps.get(normalized.id());
+    if (current == null) {
+      return Optional.empty();
+    }
+    App next = AppChanges.updated(current, normalized, clock.instant());
+    store.update(next, current.version());
+    apps.put(next.id(), next);
+    LOG.info("Updated app {} to version {} (instances {} -> {})", next.id(), next.version(),
+        current.instances(), next.instances());
+    return Optional.of(announce(current, next));
+  }
+
+  /** Deletes an app; empty when it does not exist. */
+  public synchronized Optional<Change> delete(String id) {
+    App current = apps.get(id);
+    if (current == null) {
+      return Optional.empty();
+    }
+    store.delete(id);
+    apps.remove(id);
+    LOG.info("Deleted app {}", id);
+    return Optional.of(announce(current, null));
+  }
+
+  /** A restart: same definition, new version, so every instance is replaced. */
+  public synchronized Optional<Change> restart(String id) {
+    App current = apps.get(id);
+    if (current == null) {
+      return Optional.empty();
+    }
+    App next = AppChanges.updated(current, current, clock.instant());
+    store.update(next, current.version());
+    apps.put(next.id(), next);
+    LOG.info("Restarting app {} at version {}", id, next.version());
+    return Optional.of(announce(current, next));
+  }
+
+  private Change announce(App before, App after) {
+    Change change = new Change(before, after, deploymentIds.get(),
+        after != null ? after.version() : Versions.next(clock.instant(), null));
+    for (AppListener l : listeners) {
+      try {
+        l.onChange(change);
+      } catch (RuntimeException e) {
+        LOG.error("App listener failed for {} (the change is stored and will be reconciled)",
+            after != null ? after.id() : before.id(), e);
+      }
+    }
+    return change;
+  }
+
+  /** What changed: {@code before} null for a create, {@code after} null for a delete. */
+  public record Change(App before, App after, String deploymentId, String version) {
+    public DeploymentResult result() {
+      return new DeploymentResult(deploymentId, version);
+    }
+  }
+
+  /** Told of every stored change, after it is stored. */
+  public interface AppListener {
+    void onChange(Change change);
+  }
+}
