@@ -157,6 +157,17 @@ public final class PodRunner implements Closeable {
     listener.onStatus(taskId, PodStatus.KILLED, message, w == null ? null : w.healthy());
   }
 
+  /**
+   * Stops and removes every container of a task this runner does not watch, without reporting:
+   * for pods found dead or unknown after a restart (read them with {@link #findPod} first).
+   */
+  public void remove(String taskId, Duration grace) {
+    if (watched.containsKey(taskId)) {
+      throw new IllegalStateException("task " + taskId + " is watched: kill it instead");
+    }
+    findPod(taskId).ifPresent(p -> launcher.stopAndRemove(stopOrder(p), grace));
+  }
+
   private static List<String> stopOrder(PodInfo pod) {
     List<String> ids = new ArrayList<>();
     for (Role r : List.of(Role.SENSU, Role.APP, Role.FLUENTD)) {

@@ -138,6 +138,20 @@ class PodRunnerIT {
     assertThat(containersOf(runtime, taskId)).isEmpty();
   }
 
+  @Test
+  void aPodThatDiedWhileNobodyWatchedIsNotAdoptedAndCanBeRemoved() {
+    String taskId = newTaskId("dead");
+    TaskPayload task = payload(taskId, httpdApp("dead").cmd("sleep 2; exit 4").build(), standInHelpers());
+    runner.launch(task);
+    runner.close();
+    await().atMost(Duration.ofSeconds(20)).until(() -> runner.findPod(taskId).map(p -> !p.appRunning()).orElse(false));
+
+    runner = new PodRunner(runtime, listener, Clock.systemUTC(), Duration.ofMillis(200), Duration.ofSeconds(30));
+    assertThat(runner.adopt(task)).isEmpty();
+    runner.remove(taskId, Duration.ofSeconds(1));
+    assertThat(containersOf(runtime, taskId)).isEmpty();
+  }
+
   private static Map<String, String> startedAndState(String taskId) {
     return containersOf(runtime, taskId).stream().collect(java.util.stream.Collectors.toMap(ContainerInfo::id,
         c -> {
