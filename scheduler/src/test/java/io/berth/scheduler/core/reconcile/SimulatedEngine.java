@@ -45,10 +45,14 @@ final class SimulatedEngine {
   private final BackoffPolicy policy = BackoffPolicy.DEFAULT;
   private final BackoffConfig backoff = new BackoffConfig(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(20));
   private final Map<String, LaunchDelay> delays = new HashMap<>();
+  private final Map<String, Integer> seen;
   private int crashCountdown = -1;
 
-  SimulatedEngine(Map<InstanceId, Instance> store, SimulatedCluster cluster, Random random) {
+  /** {@code seen} counts the decisions and effects carried out, by kind, across engines. */
+  SimulatedEngine(Map<InstanceId, Instance> store, SimulatedCluster cluster, Random random,
+                  Map<String, Integer> seen) {
     this.store = store;
+    this.seen = seen;
     this.cluster = cluster;
     this.reconciler = new Reconciler(app -> InstanceId.forApp(app, "u" + Long.toHexString(random.nextLong())));
   }
@@ -60,8 +64,8 @@ final class SimulatedEngine {
 
   /** A fresh process: no memory but the store; first reconcile with the cluster. */
   static SimulatedEngine restart(Map<InstanceId, Instance> store, SimulatedCluster cluster, Random random,
-                                 Instant now) {
-    SimulatedEngine engine = new SimulatedEngine(store, cluster, random);
+                                 Map<String, Integer> seen, Instant now) {
+    SimulatedEngine engine = new SimulatedEngine(store, cluster, random, seen);
     engine.decide(Reconciliation.atStartup(List.copyOf(store.values()), cluster.observed()), now);
     return engine;
   }
@@ -96,6 +100,7 @@ final class SimulatedEngine {
 
   private void decide(List<Decision> decisions, Instant now) {
     for (Decision d : decisions) {
+      seen.merge(d.getClass().getSimpleName(), 1, Integer::sum);
       if (d instanceof Decision.Schedule s) {
         step();
         store.put(s.instance().id(), s.instance());
@@ -122,6 +127,7 @@ final class SimulatedEngine {
   }
 
   private void execute(InstanceEffect effect, Instant now) {
+    seen.merge(effect.getClass().getSimpleName(), 1, Integer::sum);
     if (effect instanceof Persist p) {
       store.put(p.instance().id(), p.instance());
     } else if (effect instanceof Expunge e) {
@@ -148,6 +154,7 @@ final class SimulatedEngine {
   private void step() {
     if (crashCountdown == 0) {
       crashCountdown = -1;
+      seen.merge("Crash", 1, Integer::sum);
       throw new Crash();
     }
     if (crashCountdown > 0) {
