@@ -77,16 +77,20 @@ final class Consolidation {
 
     private void tryToEmpty(int o) {
         int[] launches = Arrays.copyOf(onOffer[o], counts[o]);
+        Launch[] originals = new Launch[launches.length];
         int[] targets = new int[launches.length];
+        for (int i = 0; i < launches.length; i++) {
+            originals[i] = round.launch(launches[i]);
+        }
         int moved = 0;
         for (int launch : launches) {
             round.unlaunch(launch);
             int target = round.fullestUsedFit(round.launchGroup(launch), o);
             if (target < 0) {
-                round.relaunch(launch, o);
-                for (int m = 0; m < moved; m++) {
+                round.restore(launch, originals[moved], o);
+                for (int m = moved - 1; m >= 0; m--) {
                     round.unlaunch(launches[m]);
-                    round.relaunch(launches[m], o);
+                    round.restore(launches[m], originals[m], o);
                 }
                 return;
             }

@@ -135,6 +135,19 @@ final class MatchRound {
         forEachCount(group.shape.appId(), o, true);
     }
 
+    Launch launch(int i) {
+        return launches.get(i);
+    }
+
+    /** Puts launch {@code i} back exactly as {@code original} was, on offer {@code o} (consolidation rollback). */
+    void restore(int i, Launch original, int o) {
+        table.restore(o, original);
+        launches.set(i, original);
+        launchOffers[i] = o;
+        index.update(o);
+        forEachCount(launchGroups.get(i).shape.appId(), o, true);
+    }
+
     /** The fullest already used offer, other than {@code excluded}, that fits the group. */
     int fullestUsedFit(InstanceGroup group, int excluded) {
         for (int b = index.nextBucket(index.bucketFor(group.demand.amount[key])); b >= 0; b = index.nextBucket(b + 1)) {

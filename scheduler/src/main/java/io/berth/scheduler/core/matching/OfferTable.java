@@ -291,6 +291,24 @@ final class OfferTable {
         launchCount[o]--;
     }
 
+    /** Undoes {@link #release}: takes exactly what the launch had, the same ports included. */
+    void restore(int o, Launch launch) {
+        for (RoleShare share : launch.shares()) {
+            int p = poolOfRole(o, share.role());
+            long[] amounts = {Resources.thousandths(share.scalars().cpus()), Resources.thousandths(share.scalars().memMb()),
+                Resources.thousandths(share.scalars().diskMb()), Resources.thousandths(share.scalars().gpus())};
+            for (int dim = 0; dim < DIMS; dim++) {
+                poolFree[dim][p] -= amounts[dim];
+                free[dim][o] -= amounts[dim];
+            }
+            for (int port : share.ports()) {
+                poolPorts[p].take(port);
+            }
+            freePorts[o] -= share.ports().size();
+        }
+        launchCount[o]++;
+    }
+
     private int poolOfRole(int o, String role) {
         for (int p = poolStart[o]; p < poolStart[o + 1]; p++) {
             if (roleNames.get(poolRole[p]).equals(role)) {

@@ -16,12 +16,21 @@ record RandomCluster(List<Offer> offers, List<WaitingInstance> waiting, List<Run
             List.of("hostname", "CLUSTER"), List.of("rack", "LIKE", "r[01]"), List.of("rack", "UNLIKE", "r2"),
             List.of("hostname", "MAX_PER", "2"), List.of("rack", "MAX_PER", "3"), List.of("rack", "IS", "r1"),
             List.of("zone", "UNIQUE"), List.of("hostname", "LIKE", "agent-1.*"));
+    /** Rules a roomy cluster (at least 10 agents) can always satisfy for up to 8 instances. */
+    private static final List<List<String>> EASY_CONSTRAINTS = List.of(
+            List.of("hostname", "UNIQUE"), List.of("hostname", "MAX_PER", "2"), List.of("rack", "GROUP_BY"),
+            List.of("hostname", "UNLIKE", "agent-3"), List.of("rack", "UNLIKE", "r9"));
 
     static RandomCluster generate(long seed) {
+        return generate(seed, false);
+    }
+
+    /** {@code roomy}: agents large enough that usually every instance fits (so bin-packing consolidates). */
+    static RandomCluster generate(long seed, boolean roomy) {
         Random random = new Random(seed);
         List<Offer> offers = new ArrayList<>();
         List<Offer> agents = new ArrayList<>();
-        int agentCount = 1 + random.nextInt(40);
+        int agentCount = roomy ? 10 + random.nextInt(30) : 1 + random.nextInt(40);
         for (int a = 0; a < agentCount; a++) {
             Map<String, String> attributes = new LinkedHashMap<>();
             if (random.nextInt(8) > 0) {
@@ -32,7 +41,8 @@ record RandomCluster(List<Offer> offers, List<WaitingInstance> waiting, List<Run
             }
             String name = "agent-" + a;
             List<RoleResources> first = new ArrayList<>();
-            first.add(RoleResources.unreserved(scalars(random), List.of(PortRange.of(31000, 31000 + random.nextInt(12)))));
+            first.add(RoleResources.unreserved(roomy ? roomyScalars(random) : scalars(random),
+                    List.of(PortRange.of(31000, 31000 + random.nextInt(roomy ? 40 : 12)))));
             if (random.nextInt(4) == 0) {
                 first.add(new RoleResources("web", scalars(random), List.of(PortRange.of(8000, 8000 + random.nextInt(4)))));
             }
@@ -57,16 +67,17 @@ record RandomCluster(List<Offer> offers, List<WaitingInstance> waiting, List<Run
                 ports.add(0);
             }
             if (random.nextInt(5) == 0) {
-                ports.add(random.nextBoolean() ? 31000 + random.nextInt(5) : 8000 + random.nextInt(3));
+                ports.add(roomy || random.nextBoolean() ? 31000 + random.nextInt(5) : 8000 + random.nextInt(3));
             }
             Set<String> roles = switch (random.nextInt(4)) {
                 case 0 -> Set.of("web", "*");
-                case 1 -> Set.of("web");
+                case 1 -> roomy ? Set.of("*") : Set.of("web");
                 default -> Set.of("*");
             };
             List<Constraint> constraints = new ArrayList<>();
+            List<List<String>> rules = roomy ? EASY_CONSTRAINTS : CONSTRAINTS;
             for (int c = random.nextInt(3); c > 0; c--) {
-                Constraint constraint = Constraint.parse(CONSTRAINTS.get(random.nextInt(CONSTRAINTS.size())));
+                Constraint constraint = Constraint.parse(rules.get(random.nextInt(rules.size())));
                 if (!constraints.contains(constraint)) {
                     constraints.add(constraint);
                 }
@@ -81,6 +92,10 @@ record RandomCluster(List<Offer> offers, List<WaitingInstance> waiting, List<Run
             }
         }
         return new RandomCluster(offers, waiting, running);
+    }
+
+    private static Resources roomyScalars(Random random) {
+        return new Resources(2 + random.nextInt(7), 2048 + 512 * random.nextInt(8), 1000, 2);
     }
 
     private static Resources scalars(Random random) {

@@ -26,9 +26,17 @@ class RandomClusterPropertyTest {
         checkPolicy(seed, PlacementPolicy.SPREAD);
     }
 
-    private static void checkPolicy(long seed, PlacementPolicy policy) {
-        RandomCluster cluster = RandomCluster.generate(seed);
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void binPackingInRoomyClustersConsolidatesWithoutBreakingAnything(long seed) {
+        check(RandomCluster.generate(seed, true), PlacementPolicy.BIN_PACK);
+    }
 
+    private static void checkPolicy(long seed, PlacementPolicy policy) {
+        check(RandomCluster.generate(seed), policy);
+    }
+
+    private static void check(RandomCluster cluster, PlacementPolicy policy) {
         MatchResult first = new OfferMatcher(policy).match(cluster.offers(), cluster.waiting(), cluster.running());
         MatchResult again = new OfferMatcher(policy).match(List.copyOf(cluster.offers()),
                 List.copyOf(cluster.waiting()), List.copyOf(cluster.running()));
