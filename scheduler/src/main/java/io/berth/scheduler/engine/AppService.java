@@ -116,7 +116,7 @@ public final class AppService implements Managed {
     if (current == null) {
       return Optional.empty();
     }
-    App next = AppChanges.updated(current, current, clock.instant());
+    App next = AppChanges.restarted(current, clock.instant());
     store.update(next, current.version());
     apps.put(next.id(), next);
     LOG.info("Restarting app {} at version {}", id, next.version());

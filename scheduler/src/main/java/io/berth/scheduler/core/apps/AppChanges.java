@@ -26,6 +26,15 @@ public final class AppChanges {
         new VersionInfo(version, configChanged ? version : old.lastConfigChangeAt()));
   }
 
+  /**
+   * A restart of {@code current} at {@code now}: the same definition at a new version, counted as a
+   * configuration change (as Marathon's restart does) so that every instance gets replaced.
+   */
+  public static App restarted(App current, Instant now) {
+    String version = Versions.next(now, current.version());
+    return current.withVersion(version, new VersionInfo(version, version));
+  }
+
   /** True when the two definitions differ at most in instances (and in version stamps). */
   public static boolean sameConfig(App a, App b) {
     return Objects.equals(strip(a), strip(b));

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Marathon's {@code label} filter: comma-separated terms {@code k}, {@code k==v}, {@code k!=v},
- * {@code k in (a,b)}, {@code k notin (a,b)}; all terms must hold.
+ * {@code k in (a,b)}, {@code k notin (a,b)}; all terms must hold. As in Marathon, every term
+ * needs the key to be present: {@code k!=v} and {@code k notin (…)} do not match apps without {@code k}.
  */
 public final class LabelSelector implements Predicate<Map<String, String>> {
 
@@ -46,14 +47,14 @@ public final class LabelSelector implements Predicate<Map<String, String>> {
     }
     return switch (op) {
       case "==" -> labels -> value.equals(labels.get(key));
-      case "!=" -> labels -> !value.equals(labels.get(key));
+      case "!=" -> labels -> labels.containsKey(key) && !value.equals(labels.get(key));
       case "in" -> {
         Set<String> set = values(value);
         yield labels -> labels.containsKey(key) && set.contains(labels.get(key));
       }
       default -> {
         Set<String> set = values(value);
-        yield labels -> !set.contains(labels.get(key));
+        yield labels -> labels.containsKey(key) && !set.contains(labels.get(key));
       }
     };
   }
