@@ -196,8 +196,6 @@ public final class DockerContainerRuntime implements ContainerRuntime, Closeable
     public void onNext(com.github.dockerjava.api.model.PullResponseItem item) {
       if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
         onError(new ContainerRuntimeException(item.getErrorDetail().getMessage()));
-      } else if (item.getError() != null) {
-        onError(new ContainerRuntimeException(item.getError()));
       }
     }
   }

@@ -4,20 +4,22 @@ import io.berth.api.model.HealthCheck;
 import io.berth.api.model.HealthCheckResult;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * Runs the health checks of one task on a shared scheduler: each check every
- * {@code intervalSeconds} (the first at once), each probe bounded by {@code timeoutSeconds}; feeds
- * {@link HealthTracker}s, posts each counted result to Sensu, and tells its callback.
+ * Runs the health checks of one task: each check first at once, then {@code intervalSeconds}
+ * after the previous probe ended; each probe bounded by {@code timeoutSeconds}. The timer only
+ * schedules; probes (blocking I/O) run on the probe executor. Results feed {@link HealthTracker}s,
+ * go to Sensu, and to the callback.
  */
 public final class HealthMonitor implements AutoCloseable {
 
@@ -32,51 +34,60 @@ public final class HealthMonitor implements AutoCloseable {
     void onKill(String reason);
   }
 
-  private final String taskId;
-  private final String appId;
-  private final List<HealthCheck> checks;
-  private final List<Probe> probes;
+  private final MonitoredTask task;
   private final List<HealthTracker> trackers = new ArrayList<>();
   private final Clock clock;
-  private final ScheduledExecutorService scheduler;
+  private final ScheduledExecutorService timer;
+  private final Executor probeRunner;
   private final SensuPublisher sensu;
   private final Callback callback;
-  private final List<ScheduledFuture<?>> futures = new ArrayList<>();
   private Boolean healthy;
-  private boolean done;
+  private volatile boolean done;
 
   /** @param sensu null when the Sensu helper is off */
-  public HealthMonitor(String taskId, String appId, List<HealthCheck> checks, List<Probe> probes,
-      Instant taskStarted, Clock clock, ScheduledExecutorService scheduler, SensuPublisher sensu, Callback callback) {
-    this.taskId = Objects.requireNonNull(taskId, "taskId");
-    this.appId = appId;
-    this.checks = List.copyOf(checks);
-    this.probes = List.copyOf(probes);
-    this.clock = clock;
-    this.scheduler = scheduler;
+  public HealthMonitor(MonitoredTask task, Clock clock, ScheduledExecutorService timer, Executor probeRunner,
+      SensuPublisher sensu, Callback callback) {
+    this.task = Objects.requireNonNull(task, "task");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.timer = Objects.requireNonNull(timer, "timer");
+    this.probeRunner = Objects.requireNonNull(probeRunner, "probeRunner");
     this.sensu = sensu;
-    this.callback = callback;
-    for (HealthCheck c : checks) {
-      trackers.add(new HealthTracker(taskId, c, taskStarted));
+    this.callback = Objects.requireNonNull(callback, "callback");
+    for (HealthCheck c : task.checks()) {
+      trackers.add(new HealthTracker(task.taskId(), c, task.started()));
     }
   }
 
-  public synchronized void start() {
-    for (int i = 0; i < checks.size(); i++) {
-      int index = i;
-      long interval = Math.max(1, seconds(checks.get(i).intervalSeconds(), HealthCheck.DEFAULT_INTERVAL_SECONDS));
-      futures.add(scheduler.scheduleWithFixedDelay(() -> runCheck(index), 0, interval, TimeUnit.SECONDS));
+  public void start() {
+    for (int i = 0; i < task.checks().size(); i++) {
+      schedule(i, 0);
+    }
+  }
+
+  private void schedule(int index, long delaySeconds) {
+    if (done) {
+      return;
+    }
+    try {
+      timer.schedule(() -> probeRunner.execute(() -> runCheck(index)), delaySeconds, TimeUnit.SECONDS);
+    } catch (RejectedExecutionException shuttingDown) {
+      done = true;
     }
   }
 
   private void runCheck(int index) {
-    HealthCheck check = checks.get(index);
-    Duration timeout = Duration.ofSeconds(Math.max(1, seconds(check.timeoutSeconds(), HealthCheck.DEFAULT_TIMEOUT_SECONDS)));
+    HealthCheck check = task.checks().get(index);
+    Duration timeout = Duration.ofSeconds(Math.max(1, or(check.timeoutSeconds(), HealthCheck.DEFAULT_TIMEOUT_SECONDS)));
+    MDC.put("taskId", task.taskId());
     try {
-      ProbeResult probe = probes.get(index).probe(timeout);
-      record(index, probe);
+      if (!done) {
+        record(index, task.probes().get(index).probe(timeout));
+      }
     } catch (RuntimeException e) {
-      LOG.error("Health check {} of task {} broke", index, taskId, e);
+      LOG.error("Health check {} of task {} broke", index, task.taskId(), e);
+    } finally {
+      MDC.remove("taskId");
+      schedule(index, Math.max(1, or(check.intervalSeconds(), HealthCheck.DEFAULT_INTERVAL_SECONDS)));
     }
   }
 
@@ -84,6 +95,7 @@ public final class HealthMonitor implements AutoCloseable {
     HealthDecision decision;
     List<HealthCheckResult> results;
     Boolean aggregate;
+    boolean changed;
     synchronized (this) {
       if (done) {
         return;
@@ -94,26 +106,25 @@ public final class HealthMonitor implements AutoCloseable {
       }
       results = trackers.stream().map(HealthTracker::current).filter(Objects::nonNull).toList();
       aggregate = aggregate(results, trackers.size());
-      boolean changed = !Objects.equals(aggregate, healthy);
+      changed = !Objects.equals(aggregate, healthy);
       healthy = aggregate;
       if (decision.kill()) {
         done = true;
       }
-      decision = new HealthDecision(decision.result(), changed, decision.kill());
     }
-    HealthCheck check = checks.get(index);
+    HealthCheck check = task.checks().get(index);
+    HealthCheckResult result = decision.result();
     if (sensu != null) {
-      sensu.publish(SensuEvents.event(SensuEvents.checkName(index, check.kind()), appId, decision.result(),
-          seconds(check.intervalSeconds(), HealthCheck.DEFAULT_INTERVAL_SECONDS)));
+      sensu.publish(SensuEvents.event(SensuEvents.checkName(index, check.kind()), task.appId(), result,
+          or(check.intervalSeconds(), HealthCheck.DEFAULT_INTERVAL_SECONDS)));
     }
-    String message = decision.result().alive() ? "health check " + index + " (" + check.kind() + ") passed"
-        : "health check " + index + " (" + check.kind() + ") failed " + decision.result().consecutiveFailures()
-            + " time(s): " + decision.result().lastFailureCause();
-    callback.onResults(results, aggregate, decision.changed(), message);
+    String what = "health check " + index + " (" + check.kind() + ")";
+    callback.onResults(results, aggregate, changed, result.alive() ? what + " passed"
+        : what + " failed " + result.consecutiveFailures() + " time(s): " + result.lastFailureCause());
     if (decision.kill()) {
-      close();
-      callback.onKill("killed after " + decision.result().consecutiveFailures() + " consecutive failures of health check "
-          + index + " (" + check.kind() + "): " + decision.result().lastFailureCause());
+      LOG.info("Task {} is unhealthy: {} failed {} times", task.taskId(), what, result.consecutiveFailures());
+      callback.onKill("killed after " + result.consecutiveFailures() + " consecutive failures of " + what + ": "
+          + result.lastFailureCause());
     }
   }
 
@@ -128,14 +139,13 @@ public final class HealthMonitor implements AutoCloseable {
     return results.size() < checks ? null : Boolean.TRUE;
   }
 
+  /** Stops probing; a probe under way finishes but is not counted. */
   @Override
-  public synchronized void close() {
+  public void close() {
     done = true;
-    futures.forEach(f -> f.cancel(false));
-    futures.clear();
   }
 
-  private static int seconds(Integer value, int dflt) {
+  private static int or(Integer value, int dflt) {
     return value == null ? dflt : value;
   }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,23 +36,27 @@ public final class PodRunner implements Closeable {
   private final ContainerRuntime runtime;
   private final PodListener listener;
   private final PodLauncher launcher;
-  private final Clock clock;
-  private final ScheduledExecutorService scheduler;
+  private final RunnerContext context;
   private final Map<String, WatchedPod> watched = new ConcurrentHashMap<>();
 
   public PodRunner(ContainerRuntime runtime, PodListener listener, Clock clock, Duration pollInterval,
       Duration helperReadyTimeout) {
     this.runtime = runtime;
     this.listener = listener;
-    this.clock = clock;
     this.launcher = new PodLauncher(runtime, helperReadyTimeout);
-    this.scheduler = Executors.newScheduledThreadPool(4, r -> {
-      Thread t = new Thread(r, "berth-pod-runner");
+    ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("berth-pod-timer"));
+    this.context = new RunnerContext(runtime, listener, clock, timer,
+        Executors.newCachedThreadPool(daemon("berth-pod-worker")));
+    long ms = pollInterval.toMillis();
+    timer.scheduleWithFixedDelay(this::pollExits, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
       t.setDaemon(true);
       return t;
-    });
-    long ms = pollInterval.toMillis();
-    scheduler.scheduleWithFixedDelay(this::pollExits, ms, ms, TimeUnit.MILLISECONDS);
+    };
   }
 
   public static PodRunner create(ContainerRuntime runtime, PodListener listener) {
@@ -177,8 +182,8 @@ public final class PodRunner implements Closeable {
   }
 
   private void watch(PodPlan plan, RunningPod pod) {
-    WatchedPod w = new WatchedPod(plan, pod, runtime, listener, clock, scheduler,
-        reason -> scheduler.execute(() -> kill(pod.taskId(), plan.killGrace(), reason)));
+    WatchedPod w = new WatchedPod(plan, pod, context,
+        reason -> context.workers().execute(() -> kill(pod.taskId(), plan.killGrace(), reason)));
     watched.put(pod.taskId(), w);
     w.startHealthChecks();
   }
@@ -192,7 +197,7 @@ public final class PodRunner implements Closeable {
         }
         if (watched.remove(w.pod().taskId(), w)) {
           w.close();
-          ended(w, app);
+          context.workers().execute(() -> ended(w, app));
         }
       } catch (ContainerRuntimeException e) {
         LOG.warn("Could not inspect pod {}: {}", w.pod().taskId(), e.getMessage());
@@ -202,7 +207,17 @@ public final class PodRunner implements Closeable {
     }
   }
 
+  /** Tears the ended pod down (on a worker: stops take the grace period), then reports how it ended. */
   private void ended(WatchedPod w, Optional<ContainerInfo> app) {
+    MDC.put("taskId", w.pod().taskId());
+    try {
+      endedAndRemoved(w, app);
+    } finally {
+      MDC.remove("taskId");
+    }
+  }
+
+  private void endedAndRemoved(WatchedPod w, Optional<ContainerInfo> app) {
     PodStatus status;
     String message;
     if (app.isEmpty()) {
@@ -226,6 +241,7 @@ public final class PodRunner implements Closeable {
   public void close() {
     watched.values().forEach(WatchedPod::close);
     watched.clear();
-    scheduler.shutdownNow();
+    context.timer().shutdownNow();
+    context.workers().shutdown();
   }
 }

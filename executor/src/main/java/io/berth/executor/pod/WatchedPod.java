@@ -2,15 +2,13 @@ package io.berth.executor.pod;
 
 import io.berth.api.model.HealthCheckResult;
 import io.berth.executor.docker.ContainerInfo;
-import io.berth.executor.docker.ContainerRuntime;
 import io.berth.executor.health.HealthMonitor;
+import io.berth.executor.health.MonitoredTask;
 import io.berth.executor.health.Probe;
 import io.berth.executor.health.Probes;
 import io.berth.executor.health.SensuPublisher;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,22 +20,15 @@ final class WatchedPod implements AutoCloseable {
 
   private final PodPlan plan;
   private final RunningPod pod;
-  private final ContainerRuntime runtime;
-  private final PodListener listener;
-  private final Clock clock;
-  private final ScheduledExecutorService scheduler;
+  private final RunnerContext context;
   private final Consumer<String> killer;
   private volatile HealthMonitor monitor;
   private volatile Boolean healthy;
 
-  WatchedPod(PodPlan plan, RunningPod pod, ContainerRuntime runtime, PodListener listener, Clock clock,
-      ScheduledExecutorService scheduler, Consumer<String> killer) {
+  WatchedPod(PodPlan plan, RunningPod pod, RunnerContext context, Consumer<String> killer) {
     this.plan = plan;
     this.pod = pod;
-    this.runtime = runtime;
-    this.listener = listener;
-    this.clock = clock;
-    this.scheduler = scheduler;
+    this.context = context;
     this.killer = killer;
   }
 
@@ -58,15 +49,17 @@ final class WatchedPod implements AutoCloseable {
       return;
     }
     List<Probe> probes = plan.healthChecks().stream()
-        .map(c -> Probes.of(c, plan.hostPorts(), runtime, pod.appContainerId())).toList();
-    monitor = new HealthMonitor(pod.taskId(), pod.appId(), plan.healthChecks(), probes, clock.instant(), clock,
-        scheduler, sensuPublisher().orElse(null), new HealthMonitor.Callback() {
+        .map(c -> Probes.of(c, plan.hostPorts(), context.runtime(), pod.appContainerId())).toList();
+    MonitoredTask task = new MonitoredTask(pod.taskId(), pod.appId(), context.clock().instant(),
+        plan.healthChecks(), probes);
+    monitor = new HealthMonitor(task, context.clock(), context.timer(), context.workers(),
+        sensuPublisher().orElse(null), new HealthMonitor.Callback() {
           @Override
           public void onResults(List<HealthCheckResult> results, Boolean aggregate, boolean changed, String message) {
             healthy = aggregate;
-            listener.onHealthResults(pod.taskId(), results);
+            context.listener().onHealthResults(pod.taskId(), results);
             if (changed) {
-              listener.onStatus(pod.taskId(), PodStatus.RUNNING, message, aggregate);
+              context.listener().onStatus(pod.taskId(), PodStatus.RUNNING, message, aggregate);
             }
           }
 
@@ -88,7 +81,7 @@ final class WatchedPod implements AutoCloseable {
       return Optional.empty();
     }
     String holder = plan.bridge() ? pod.appContainerId() : sensuId;
-    Optional<String> ip = runtime.inspect(holder).map(ContainerInfo::ipAddress);
+    Optional<String> ip = context.runtime().inspect(holder).map(ContainerInfo::ipAddress);
     if (ip.isEmpty()) {
       LOG.warn("No IP for the Sensu helper of pod {}: health results will not reach Sensu", pod.taskId());
     }
