@@ -45,10 +45,11 @@ public final class BenchPlacement {
             });
         }
         Workload workload = Workload.generate(agents, tasks, seed);
+        Workload primer = Workload.generate(Math.min(agents, 200), Math.min(tasks, 2000), seed);
         warmUp(engines, agents, tasks, seed);
         for (int run = 0; run < runs; run++) {
             for (Engine engine : engines) {
-                System.out.println(measure(engine, workload));
+                System.out.println(measure(engine, workload, primer));
             }
         }
     }
@@ -76,8 +77,16 @@ public final class BenchPlacement {
         }
     }
 
-    private static String measure(Engine engine, Workload workload) {
+    /**
+     * One timed run: settle (garbage, the previous engine's threads), then two untimed passes of the
+     * same engine on the small primer slice (caches and CPU warm again, the same for every engine),
+     * a collection, then the timed pass on the full workload.
+     */
+    private static String measure(Engine engine, Workload workload, Workload primer) {
         settle();
+        engine.run(primer);
+        engine.run(primer);
+        System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -96,11 +105,10 @@ public final class BenchPlacement {
     private static void settle() {
         System.gc();
         try {
-            Thread.sleep(1500);
+            Thread.sleep(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        System.gc();
     }
 
     private static String required(String option, String value) {
