@@ -57,6 +57,10 @@ public final class AppService implements Managed {
     return apps.values();
   }
 
+  public java.util.Set<String> ids() {
+    return apps.keySet();
+  }
+
   public Optional<App> get(String id) {
     return Optional.ofNullable(apps.get(id));
   }

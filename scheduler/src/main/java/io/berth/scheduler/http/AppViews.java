@@ -38,6 +38,18 @@ public final class AppViews {
 
   App view(App app, Set<Embed> embed) {
     App.Builder b = app.toBuilder();
+    decorate(b, app, embed);
+    return b.build();
+  }
+
+  /** Only the status fields of {@link #view}: what {@link AppListWriter} splices into cached JSON. */
+  App status(App app, Set<Embed> embed) {
+    App.Builder b = App.builder();
+    decorate(b, app, embed);
+    return b.build();
+  }
+
+  private void decorate(App.Builder b, App app, Set<Embed> embed) {
     if (embed.contains(Embed.COUNTS)) {
       TaskQueries.Counts c = tasks.counts(app.id());
       b.tasksStaged(c.staged()).tasksRunning(c.running()).tasksHealthy(c.healthy()).tasksUnhealthy(c.unhealthy());
@@ -51,6 +63,5 @@ public final class AppViews {
     if (embed.contains(Embed.LAST_TASK_FAILURE)) {
       tasks.lastFailure(app.id()).ifPresent(b::lastTaskFailure);
     }
-    return b.build();
   }
 }

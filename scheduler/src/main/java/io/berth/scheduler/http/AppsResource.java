@@ -41,16 +41,18 @@ public final class AppsResource {
   private final AppService apps;
   private final AppViews views;
   private final AppRequests requests;
+  private final AppListWriter listWriter;
 
   @Inject
   AppsResource(AppService apps, AppViews views, ObjectMapper json) {
     this.apps = apps;
     this.views = views;
     this.requests = new AppRequests(json);
+    this.listWriter = new AppListWriter(json);
   }
 
   @GET
-  public Map<String, List<App>> list(@QueryParam("embed") List<String> embed, @QueryParam("id") String id,
+  public Response list(@QueryParam("embed") List<String> embed, @QueryParam("id") String id,
       @QueryParam("cmd") String cmd, @QueryParam("label") String label) {
     Predicate<App> filter = a -> true;
     if (id != null && !id.isBlank()) {
@@ -69,8 +71,10 @@ public final class AppsResource {
       }
       filter = filter.and(a -> selector.test(a.labels()));
     }
-    var embeds = AppViews.forList(embed);
-    return Map.of("apps", apps.all().stream().filter(filter).map(a -> views.view(a, embeds)).toList());
+    List<App> selected = apps.all().stream().filter(filter).toList();
+    listWriter.retain(apps.ids());
+    return Response.ok(listWriter.write(selected, views, AppViews.forList(embed)), MediaType.APPLICATION_JSON_TYPE)
+        .build();
   }
 
   @POST

@@ -61,19 +61,17 @@ public final class ZkAppStore implements AppStore {
     CuratorFramework c = zk.client();
     try {
       List<String> keys = c.checkExists().forPath(APPS) == null ? List.of() : c.getChildren().forPath(APPS);
-      ConcurrentMap<String, App> loaded = new ConcurrentHashMap<>();
+      ConcurrentMap<String, byte[]> loaded = new ConcurrentHashMap<>();
       AtomicReference<Exception> failure = new AtomicReference<>();
       CountDownLatch done = new CountDownLatch(keys.size());
       for (String k : keys) {
         c.getData().inBackground((client, event) -> {
           try {
             if (event.getResultCode() == KeeperException.Code.OK.intValue()) {
-              loaded.put(k, json.readValue(event.getData(), App.class));
+              loaded.put(k, event.getData());
             } else if (event.getResultCode() != KeeperException.Code.NONODE.intValue()) {
               failure.compareAndSet(null, KeeperException.create(KeeperException.Code.get(event.getResultCode())));
             }
-          } catch (IOException e) {
-            failure.compareAndSet(null, new StoreException("unreadable app record " + k, e));
           } finally {
             done.countDown();
           }
@@ -85,9 +83,19 @@ public final class ZkAppStore implements AppStore {
       if (failure.get() != null) {
         throw wrap("load apps", failure.get());
       }
-      return loaded.values().stream().sorted(Comparator.comparing(App::id)).toList();
+      // Parsing is the expensive part: done on all cores, not on ZooKeeper's event thread.
+      return loaded.entrySet().parallelStream().map(e -> parse(e.getKey(), e.getValue()))
+          .sorted(Comparator.comparing(App::id)).toList();
     } catch (Exception e) {
       throw wrap("load apps", e);
+    }
+  }
+
+  private App parse(String key, byte[] data) {
+    try {
+      return json.readValue(data, App.class);
+    } catch (IOException e) {
+      throw new StoreException("unreadable app record " + key, e);
     }
   }
 
