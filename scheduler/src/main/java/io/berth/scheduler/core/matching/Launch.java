@@ -10,7 +10,7 @@ import java.util.List;
  * {@code shares} says which role each part comes from.
  */
 public record Launch(String instanceId, String appId, OfferId offerId, AgentId agentId, String hostname,
-                     Resources resources, List<Integer> hostPorts, List<RoleShare> shares) {
+                     Resources resources, List<Integer> hostPorts, List<RoleShare> shares) implements Decision {
     public Launch {
         requireNonNull(instanceId, "instanceId");
         requireNonNull(appId, "appId");

@@ -1,5 +1,6 @@
 package io.berth.scheduler.core.matching;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,5 +12,13 @@ public record MatchResult(List<Launch> launches, List<Unplaced> unplaced, List<O
         launches = List.copyOf(launches);
         unplaced = List.copyOf(unplaced);
         unusedOffers = List.copyOf(unusedOffers);
+    }
+
+    /** Every instance's decision: the launches, then the instances left waiting. */
+    public List<Decision> decisions() {
+        List<Decision> all = new ArrayList<>(launches.size() + unplaced.size());
+        all.addAll(launches);
+        all.addAll(unplaced);
+        return all;
     }
 }

@@ -2,38 +2,30 @@ package io.berth.scheduler.core.matching;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The mutable state of one {@link OfferMatcher#match} call: the offer table, the free-resource
- * index, interned field values and per-app placed counts. Used once, then dropped.
+ * One {@link OfferMatcher#match} call: groups the waiting instances, places them group by group
+ * through {@link OfferSearch}, keeps the launches, and lets {@link Consolidation} tidy up. Mutable,
+ * used once, then dropped.
  */
 final class MatchRound {
     private final PlacementPolicy policy;
     private final OfferTable table;
-    private final Map<String, List<RunningInstance>> runningByApp = new HashMap<>();
-    private final Map<String, FieldValues> fields = new HashMap<>();
-    private final Map<String, Map<String, PlacedCounts>> placedByApp = new HashMap<>();
-    private final Map<String, int[]> launchedByApp = new HashMap<>();
-    private final Map<Constraint, StaticVerdicts> verdicts = new HashMap<>();
-    private final Map<Constraint, int[]> candidatesByRule = new HashMap<>();
+    private final AppConstraints constraints;
     private final List<Launch> launches = new ArrayList<>();
     private final List<Unplaced> unplaced = new ArrayList<>();
     private final List<InstanceGroup> launchGroups = new ArrayList<>();
     private final List<WaitingInstance> launchInstances = new ArrayList<>();
     private int[] launchOffers = new int[64];
-    private int key;
-    private FreeIndex index;
+    private OfferSearch search;
 
     MatchRound(PlacementPolicy policy, List<Offer> offers, List<RunningInstance> running) {
         this.policy = policy;
         this.table = new OfferTable(offers);
-        for (RunningInstance r : running) {
-            runningByApp.computeIfAbsent(r.appId(), a -> new ArrayList<>()).add(r);
-        }
+        this.constraints = new AppConstraints(table, running);
     }
 
     MatchResult run(List<WaitingInstance> waiting) {
@@ -47,8 +39,7 @@ final class MatchRound {
             last.instances.add(w);
             previous = w;
         }
-        key = keyResource(groups.values());
-        index = new FreeIndex(table.free[key]);
+        search = new OfferSearch(policy, table, keyResource(groups.values()));
         for (InstanceGroup group : groups.values()) {
             place(group);
         }
@@ -72,12 +63,14 @@ final class MatchRound {
     }
 
     private void place(InstanceGroup group) {
-        compile(group);
-        int[] candidates = candidates(group);
+        WaitingInstance.Shape shape = group.shape;
+        group.demand = new Demand(shape.resources(), shape.hostPorts(), shape.acceptedRoles(), table);
+        group.constraints = constraints.compile(shape);
+        int[] candidates = constraints.candidates(group);
         boolean repin = group.pinsOnFirstLaunch();
         List<WaitingInstance> instances = group.instances;
         for (int i = 0; i < instances.size(); i++) {
-            int o = find(group, candidates);
+            int o = search.find(group, candidates);
             if (o < 0) {
                 List<Veto> vetoes = VetoCounter.count(table, group);
                 for (int j = i; j < instances.size(); j++) {
@@ -87,11 +80,11 @@ final class MatchRound {
                 return;
             }
             launches.add(table.take(group.demand, o, instances.get(i)));
-            index.update(o);
-            recordLaunch(group.shape.appId(), o);
+            search.changed(o);
+            constraints.launched(shape.appId(), o);
             noteLaunch(group, instances.get(i), o);
             if (repin) {
-                candidates = candidates(group);
+                candidates = constraints.candidates(group);
                 repin = false;
             }
         }
@@ -122,8 +115,8 @@ final class MatchRound {
     void unlaunch(int i) {
         int o = launchOffers[i];
         table.release(o, launches.get(i));
-        index.update(o);
-        forEachCount(launchGroups.get(i).shape.appId(), o, false);
+        search.changed(o);
+        constraints.count(launchGroups.get(i).shape.appId(), o, false);
     }
 
     /** Launches {@code i} again, on offer {@code o} (consolidation). */
@@ -131,8 +124,8 @@ final class MatchRound {
         InstanceGroup group = launchGroups.get(i);
         launches.set(i, table.take(group.demand, o, launchInstances.get(i)));
         launchOffers[i] = o;
-        index.update(o);
-        forEachCount(group.shape.appId(), o, true);
+        search.changed(o);
+        constraints.count(group.shape.appId(), o, true);
     }
 
     Launch launch(int i) {
@@ -144,178 +137,17 @@ final class MatchRound {
         table.restore(o, original);
         launches.set(i, original);
         launchOffers[i] = o;
-        index.update(o);
-        forEachCount(launchGroups.get(i).shape.appId(), o, true);
+        search.changed(o);
+        constraints.count(launchGroups.get(i).shape.appId(), o, true);
     }
 
     /** The fullest already used offer, other than {@code excluded}, that fits the group. */
     int fullestUsedFit(InstanceGroup group, int excluded) {
-        for (int b = index.nextBucket(index.bucketFor(group.demand.amount[key])); b >= 0; b = index.nextBucket(b + 1)) {
-            for (int s = 0, n = index.size(b); s < n; s++) {
-                int o = index.member(b, s);
-                if (o != excluded && table.launchCount[o] > 0 && fits(group, o, false)) {
-                    return o;
-                }
-            }
-        }
-        return -1;
+        return search.fullestUsedFit(group, excluded);
     }
 
     int key() {
-        return key;
-    }
-
-    private void forEachCount(String appId, int o, boolean add) {
-        Map<String, PlacedCounts> byField = placedByApp.get(appId);
-        if (byField != null) {
-            for (Map.Entry<String, PlacedCounts> e : byField.entrySet()) {
-                int value = fields.get(e.getKey()).ofOffer(o);
-                if (add) {
-                    e.getValue().add(value);
-                } else {
-                    e.getValue().remove(value);
-                }
-            }
-        }
-    }
-
-    private int find(InstanceGroup group, int[] candidates) {
-        if (group.wantsNewValue()) {
-            int o = find(group, candidates, true);
-            if (o >= 0) {
-                return o;
-            }
-            group.noNewValueFits = true;
-        }
-        return find(group, candidates, false);
-    }
-
-    private int find(InstanceGroup group, int[] candidates, boolean newValue) {
-        if (candidates != null && candidates.length * 4L <= table.size()) {
-            return bestOf(group, candidates, newValue);
-        }
-        return policy == PlacementPolicy.SPREAD ? emptiestFit(group, newValue) : fullestFit(group, newValue);
-    }
-
-    private boolean fits(InstanceGroup group, int o, boolean newValue) {
-        return table.shortfall(group.demand, o) == 0 && group.accepts(o) && (!newValue || group.isNewValueForAll(o));
-    }
-
-    private int fullestFit(InstanceGroup group, boolean newValue) {
-        for (int b = index.nextBucket(index.bucketFor(group.demand.amount[key])); b >= 0; b = index.nextBucket(b + 1)) {
-            for (int s = 0, n = index.size(b); s < n; s++) {
-                int o = index.member(b, s);
-                if (fits(group, o, newValue)) {
-                    return o;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private int emptiestFit(InstanceGroup group, boolean newValue) {
-        int lowest = index.bucketFor(group.demand.amount[key]);
-        for (int b = index.previousBucket(index.buckets() - 1); b >= lowest; b = index.previousBucket(b - 1)) {
-            for (int s = 0, n = index.size(b); s < n; s++) {
-                int o = index.member(b, s);
-                if (fits(group, o, newValue)) {
-                    return o;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private int bestOf(InstanceGroup group, int[] candidates, boolean newValue) {
-        int best = -1;
-        long[] free = table.free[key];
-        for (int o : candidates) {
-            if (fits(group, o, newValue)
-                    && (best < 0 || (policy == PlacementPolicy.SPREAD ? free[o] > free[best] : free[o] < free[best]))) {
-                best = o;
-            }
-        }
-        return best;
-    }
-
-    /** The offers a restricting constraint admits (the smallest such set), or null for "any offer". */
-    private int[] candidates(InstanceGroup group) {
-        int[] best = null;
-        for (CompiledConstraint c : group.constraints) {
-            if (!c.restricts()) {
-                continue;
-            }
-            int[] admitted = c.constraint.operator() == Constraint.Operator.CLUSTER
-                    ? admitted(c) : candidatesByRule.computeIfAbsent(c.constraint, r -> admitted(c));
-            if (best == null || admitted.length < best.length) {
-                best = admitted;
-            }
-        }
-        return best;
-    }
-
-    private int[] admitted(CompiledConstraint c) {
-        int[] out = new int[0];
-        int size = 0;
-        for (int v = 0, n = c.values.distinctOnOffers(); v < n; v++) {
-            if (c.admitsValue(v)) {
-                int[] offers = c.values.offersWith(v);
-                if (size + offers.length > out.length) {
-                    out = Arrays.copyOf(out, Math.max(size + offers.length, out.length * 2));
-                }
-                System.arraycopy(offers, 0, out, size, offers.length);
-                size += offers.length;
-            }
-        }
-        int[] sorted = Arrays.copyOf(out, size);
-        Arrays.sort(sorted);
-        return sorted;
-    }
-
-    private void compile(InstanceGroup group) {
-        WaitingInstance.Shape shape = group.shape;
-        group.demand = new Demand(shape.resources(), shape.hostPorts(), shape.acceptedRoles(), table);
-        List<Constraint> rules = shape.constraints();
-        group.constraints = new CompiledConstraint[rules.size()];
-        for (int i = 0; i < rules.size(); i++) {
-            Constraint c = rules.get(i);
-            FieldValues values = fields.computeIfAbsent(c.field(), f -> new FieldValues(f, table));
-            StaticVerdicts verdict = c.isStatic() || c.value().isPresent() && c.operator() == Constraint.Operator.CLUSTER
-                    ? verdicts.computeIfAbsent(c, r -> new StaticVerdicts(r, values)) : null;
-            group.constraints[i] = new CompiledConstraint(c, values, placed(shape.appId(), c.field(), values), verdict);
-        }
-    }
-
-    private PlacedCounts placed(String appId, String field, FieldValues values) {
-        Map<String, PlacedCounts> byField = placedByApp.computeIfAbsent(appId, a -> new HashMap<>());
-        PlacedCounts counts = byField.get(field);
-        if (counts == null) {
-            counts = new PlacedCounts(values.offeredValues());
-            for (RunningInstance r : runningByApp.getOrDefault(appId, List.of())) {
-                counts.add(values.ofRunning(r));
-            }
-            int[] launched = launchedByApp.getOrDefault(appId, new int[1]);
-            for (int i = 1; i <= launched[0]; i++) {
-                counts.add(values.ofOffer(launched[i]));
-            }
-            byField.put(field, counts);
-        }
-        return counts;
-    }
-
-    private void recordLaunch(String appId, int o) {
-        Map<String, PlacedCounts> byField = placedByApp.get(appId);
-        if (byField != null) {
-            for (Map.Entry<String, PlacedCounts> e : byField.entrySet()) {
-                e.getValue().add(fields.get(e.getKey()).ofOffer(o));
-            }
-        }
-        int[] launched = launchedByApp.getOrDefault(appId, new int[4]);
-        if (launched[0] + 1 == launched.length) {
-            launched = Arrays.copyOf(launched, launched.length * 2);
-        }
-        launched[++launched[0]] = o;
-        launchedByApp.put(appId, launched);
+        return search.key();
     }
 
     /** The resource the waiting instances ask most of, relative to what the offers have. */

@@ -9,7 +9,8 @@ import java.util.List;
  * how many failed and why, measured when its turn came (after the launches before it).
  * No vetoes with offers considered means no offer was left at all.
  */
-public record Unplaced(String instanceId, String appId, int offersConsidered, List<Veto> vetoes) {
+public record Unplaced(String instanceId, String appId, int offersConsidered, List<Veto> vetoes)
+        implements Decision {
     public Unplaced {
         requireNonNull(instanceId, "instanceId");
         requireNonNull(appId, "appId");

@@ -75,6 +75,15 @@ class VetoReasonsTest {
     }
 
     @Test
+    void everyWaitingInstanceGetsExactlyOneDecision() {
+        MatchResult result = binPack(List.of(small), instancesOf("/web", 3, anInstance("t").withCpus(0.2)));
+
+        assertThat(result.decisions()).extracting(Decision::instanceId)
+                .containsExactly("/web.0", "/web.1", "/web.2");
+        assertThat(result.decisions()).hasExactlyElementsOfTypes(Launch.class, Launch.class, Unplaced.class);
+    }
+
+    @Test
     void vetoesReadWell() {
         assertThat(new Veto(Reason.INSUFFICIENT_CPUS, "cpus 2.0", 3)).hasToString("INSUFFICIENT_CPUS(cpus 2.0) on 3 offers");
     }
