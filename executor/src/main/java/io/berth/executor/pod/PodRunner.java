@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +39,8 @@ public final class PodRunner implements Closeable {
   private final PodLauncher launcher;
   private final RunnerContext context;
   private final Map<String, WatchedPod> watched = new ConcurrentHashMap<>();
+  /** Tasks being taken down (killed or ended): each gets exactly one terminal status. */
+  private final Set<String> ending = ConcurrentHashMap.newKeySet();
 
   public PodRunner(ContainerRuntime runtime, PodListener listener, Clock clock, Duration pollInterval,
       Duration helperReadyTimeout) {
@@ -70,6 +73,9 @@ public final class PodRunner implements Closeable {
    * @return the pod when it runs; empty when it failed (the reason went to the listener)
    */
   public Optional<RunningPod> launch(TaskPayload payload) {
+    if (watched.containsKey(payload.taskId())) {
+      throw new IllegalStateException("task " + payload.taskId() + " already runs here; task ids are used once");
+    }
     MDC.put("taskId", payload.taskId());
     try {
       listener.onStatus(payload.taskId(), PodStatus.STARTING, "creating containers", null);
@@ -145,21 +151,29 @@ public final class PodRunner implements Closeable {
    * removes them all, and reports KILLED. Works on pods found only by label too.
    */
   public void kill(String taskId, Duration grace, String message) {
-    WatchedPod w = watched.remove(taskId);
-    if (w != null) {
-      w.close();
+    if (!ending.add(taskId)) {
+      LOG.info("Task {} is already being taken down", taskId);
+      return;
     }
-    List<String> ids = new ArrayList<>();
-    if (w != null) {
-      w.plan().stopOrder().forEach(s -> Optional.ofNullable(w.pod().containerIds().get(s.role())).ifPresent(ids::add));
-    }
-    findPod(taskId).ifPresent(p -> stopOrder(p).forEach(id -> {
-      if (!ids.contains(id)) {
-        ids.add(id);
+    try {
+      WatchedPod w = watched.remove(taskId);
+      if (w != null) {
+        w.close();
       }
-    }));
-    launcher.stopAndRemove(ids, grace);
-    listener.onStatus(taskId, PodStatus.KILLED, message, w == null ? null : w.healthy());
+      List<String> ids = new ArrayList<>();
+      if (w != null) {
+        w.plan().stopOrder().forEach(s -> Optional.ofNullable(w.pod().containerIds().get(s.role())).ifPresent(ids::add));
+      }
+      findPod(taskId).ifPresent(p -> stopOrder(p).forEach(id -> {
+        if (!ids.contains(id)) {
+          ids.add(id);
+        }
+      }));
+      launcher.stopAndRemove(ids, grace);
+      listener.onStatus(taskId, PodStatus.KILLED, message, w == null ? null : w.healthy());
+    } finally {
+      ending.remove(taskId);
+    }
   }
 
   /**
@@ -195,9 +209,14 @@ public final class PodRunner implements Closeable {
         if (app.isPresent() && !app.get().exited()) {
           continue;
         }
-        if (watched.remove(w.pod().taskId(), w)) {
-          w.close();
-          context.workers().execute(() -> ended(w, app));
+        String taskId = w.pod().taskId();
+        if (ending.add(taskId)) {
+          if (watched.remove(taskId, w)) {
+            w.close();
+            context.workers().execute(() -> ended(w, app));
+          } else {
+            ending.remove(taskId);
+          }
         }
       } catch (ContainerRuntimeException e) {
         LOG.warn("Could not inspect pod {}: {}", w.pod().taskId(), e.getMessage());
@@ -213,6 +232,7 @@ public final class PodRunner implements Closeable {
     try {
       endedAndRemoved(w, app);
     } finally {
+      ending.remove(w.pod().taskId());
       MDC.remove("taskId");
     }
   }

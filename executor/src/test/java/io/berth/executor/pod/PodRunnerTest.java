@@ -95,4 +95,23 @@ class PodRunnerTest {
     assertThat(engine.count()).isZero();
     assertThat(listener.last(TASK).orElseThrow().message()).isEqualTo("the app exited with code 0");
   }
+
+  @Test
+  void concurrentKillsTakeThePodDownOnceAndEveryKillEndsInKilled() throws Exception {
+    launch();
+    Thread other = new Thread(() -> runner.kill(TASK));
+    other.start();
+    runner.kill(TASK);
+    other.join();
+    runner.kill(TASK);
+    assertThat(listener.of(TASK)).filteredOn(u -> u.status().terminal())
+        .isNotEmpty().allMatch(u -> u.status() == PodStatus.KILLED);
+    assertThat(engine.calls.stream().filter(c -> c.equals("remove app")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aRunningTaskIdCannotBeLaunchedTwice() {
+    launch();
+    org.assertj.core.api.Assertions.assertThatThrownBy(this::launch).isInstanceOf(IllegalStateException.class);
+  }
 }
