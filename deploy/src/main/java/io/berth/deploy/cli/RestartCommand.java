@@ -1,0 +1,30 @@
+package io.berth.deploy.cli;
+
+import io.berth.api.client.BerthClient;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code berth restart ID}: replaces every task, rolling as the app's upgrade strategy says. */
+@Command(name = "restart", description = "Restart every task of an app.")
+final class RestartCommand extends ApiCommand {
+
+  @Parameters(index = "0", paramLabel = "ID", description = "App id.")
+  String appId;
+
+  @Option(names = "--force", description = "Override a running deployment of the app.")
+  boolean force;
+
+  @Mixin
+  WaitOptions waiting;
+
+  @Override
+  int run(BerthClient client, PrintWriter out) {
+    DeploymentReport.lines(appId, client.restartApp(appId, force)).forEach(out::println);
+    out.flush();
+    waiting.awaitIfAsked(client, appId, root().ticker(), out);
+    return ExitCodes.OK;
+  }
+}

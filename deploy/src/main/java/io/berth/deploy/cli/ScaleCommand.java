@@ -1,0 +1,38 @@
+package io.berth.deploy.cli;
+
+import io.berth.api.client.BerthClient;
+import io.berth.api.model.App;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code berth scale ID N}: sets {@code instances} and nothing else ({@code PUT} with a partial update). */
+@Command(name = "scale", description = "Set an app's number of instances.")
+final class ScaleCommand extends ApiCommand {
+
+  @Parameters(index = "0", paramLabel = "ID", description = "App id.")
+  String appId;
+
+  @Parameters(index = "1", paramLabel = "N", description = "Instances (0 suspends the app).")
+  int instances;
+
+  @Option(names = "--force", description = "Override a running deployment of the app.")
+  boolean force;
+
+  @Mixin
+  WaitOptions waiting;
+
+  @Override
+  int run(BerthClient client, PrintWriter out) {
+    if (instances < 0) {
+      throw CliException.usage("N must be 0 or more, not " + instances);
+    }
+    App change = App.builder().instances(instances).build();
+    DeploymentReport.lines(appId, client.updateApp(appId, change, force, true)).forEach(out::println);
+    out.flush();
+    waiting.awaitIfAsked(client, appId, root().ticker(), out);
+    return ExitCodes.OK;
+  }
+}
