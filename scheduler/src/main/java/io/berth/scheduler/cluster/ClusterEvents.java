@@ -1,0 +1,30 @@
+package io.berth.scheduler.cluster;
+
+import io.berth.api.model.HealthCheckResult;
+import io.berth.scheduler.core.matching.Offer;
+import io.berth.scheduler.core.matching.OfferId;
+import io.berth.scheduler.core.reconcile.ObservedTask;
+import java.util.List;
+
+/** What a {@link ClusterDriver} reports. Implementations are thread-safe and return quickly. */
+public interface ClusterEvents {
+
+  /** (Re)connected: these are the tasks the cluster runs now (for start-up reconciliation). */
+  void onConnected(List<ObservedTask> tasks);
+
+  /** Lost the connection; offers held so far are void. */
+  void onDisconnected(String why);
+
+  void onOffers(List<Offer> offers);
+
+  void onRescinded(OfferId offer);
+
+  /**
+   * A task changed state. {@code ackId} is non-null when the update must be acknowledged (through
+   * {@link ClusterDriver#acknowledge}) once it is stored.
+   */
+  void onStatus(TaskStatus status);
+
+  /** The latest results of a task's health checks (for the API and UI). */
+  void onHealthResults(String taskId, List<HealthCheckResult> results);
+}
