@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -54,6 +56,15 @@ public final class BenchPlacement {
         }
     }
 
+    /** Seconds of each engine's last pass over the full workload; absent when not known yet. */
+    private static final Map<String, Double> LAST_FULL_SECONDS = new HashMap<>();
+
+    private static EngineRun runFull(Engine engine, Workload full) {
+        EngineRun run = engine.run(full);
+        LAST_FULL_SECONDS.put(engine.name(), run.nanos() / 1e9);
+        return run;
+    }
+
     /**
      * JIT warm-up: Fenzo first, on a 200 x 2000 slice (loading its classes can undo compiled code
      * elsewhere), then Berth on the full workload (it is cheap) until its code is compiled.
@@ -71,26 +82,35 @@ public final class BenchPlacement {
             if (engine instanceof BerthEngine) {
                 long until = System.nanoTime() + 3_000_000_000L;
                 for (int i = 0; i < 200 && (i < 10 || System.nanoTime() < until); i++) {
-                    engine.run(i % 2 == 0 ? small : full);
+                    if (i % 2 == 0) {
+                        engine.run(small);
+                    } else {
+                        runFull(engine, full);
+                    }
                 }
             }
         }
     }
 
     /**
-     * One timed run: settle (garbage, the previous engine's threads), then two untimed passes of the
-     * same engine on the small primer slice (caches and CPU warm again, the same for every engine),
-     * a collection, then the timed pass on the full workload.
+     * One timed run: settle (garbage, the previous engine's threads), an untimed primer pass of the
+     * same engine so caches and CPU are warm again, a collection, then the timed pass. The rule is the
+     * same for every engine: the primer is the full workload when the engine's last full pass took
+     * under a second (cold caches matter at that scale), else two passes over the small slice.
      */
     private static String measure(Engine engine, Workload workload, Workload primer) {
         settle();
-        engine.run(primer);
-        engine.run(primer);
+        if (LAST_FULL_SECONDS.getOrDefault(engine.name(), Double.MAX_VALUE) < 1.0) {
+            engine.run(workload);
+        } else {
+            engine.run(primer);
+            engine.run(primer);
+        }
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        EngineRun run = engine.run(workload);
+        EngineRun run = runFull(engine, workload);
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         PlacementChecker.Verdict verdict = PlacementChecker.check(workload, run.placements());
         double seconds = run.nanos() / 1e9;
