@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@link ContainerRuntime} on the Docker engine through docker-java ({@code DOCKER_HOST}, else
  * {@code unix:///var/run/docker.sock}; API pinned to 1.41, the 20.10 engine's). Library errors
  * become {@link ContainerRuntimeException}s carrying the daemon's message; connection failures and
- * timeouts become {@link TransientContainerRuntimeException}s.
+ * timeouts become {@link TransientContainerRuntimeException}s. Calls that are safe to repeat
+ * (inspect, list, stop, remove) are retried on transient failures; create, start, pull and exec
+ * are not (a retried create could make a second container).
  */
 public final class DockerContainerRuntime implements ContainerRuntime, Closeable {
 
@@ -67,7 +69,7 @@ public final class DockerContainerRuntime implements ContainerRuntime, Closeable
 
   private boolean imageExists(String image) {
     try {
-      DockerErrors.call("inspect image " + image, () -> docker.inspectImageCmd(image).exec());
+      DockerErrors.retrying("inspect image " + image, () -> docker.inspectImageCmd(image).exec());
       return true;
     } catch (NotFoundRuntimeException e) {
       return false;
@@ -90,7 +92,7 @@ public final class DockerContainerRuntime implements ContainerRuntime, Closeable
   @Override
   public Optional<ContainerInfo> inspect(String containerIdOrName) {
     try {
-      InspectContainerResponse r = DockerErrors.call("inspect container " + containerIdOrName,
+      InspectContainerResponse r = DockerErrors.retrying("inspect container " + containerIdOrName,
           () -> docker.inspectContainerCmd(containerIdOrName).exec());
       return Optional.of(info(r));
     } catch (NotFoundRuntimeException e) {
@@ -118,7 +120,7 @@ public final class DockerContainerRuntime implements ContainerRuntime, Closeable
     int seconds = (int) Math.max(0, (grace.toMillis() + 999) / 1000);
     LOG.info("Stopping container {} (grace {} s)", containerId, seconds);
     try {
-      DockerErrors.call("stop container " + containerId,
+      DockerErrors.retrying("stop container " + containerId,
           () -> docker.stopContainerCmd(containerId).withTimeout(seconds).exec());
     } catch (NotFoundRuntimeException gone) {
       LOG.debug("Container {} already gone", containerId);
@@ -129,7 +131,7 @@ public final class DockerContainerRuntime implements ContainerRuntime, Closeable
   public void remove(String containerId) {
     LOG.info("Removing container {}", containerId);
     try {
-      DockerErrors.call("remove container " + containerId,
+      DockerErrors.retrying("remove container " + containerId,
           () -> docker.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec());
     } catch (NotFoundRuntimeException gone) {
       LOG.debug("Container {} already gone", containerId);
@@ -138,7 +140,7 @@ public final class DockerContainerRuntime implements ContainerRuntime, Closeable
 
   @Override
   public List<ContainerInfo> list(Map<String, String> labels) {
-    return DockerErrors.call("list containers", () -> docker.listContainersCmd().withShowAll(true)
+    return DockerErrors.retrying("list containers", () -> docker.listContainersCmd().withShowAll(true)
         .withLabelFilter(labels).exec()).stream()
         .map(c -> new ContainerInfo(c.getId(), c.getNames() == null || c.getNames().length == 0 ? null
             : trimSlash(c.getNames()[0]), c.getImage(), c.getLabels(), c.getState(), null, null, false, null, null, null))

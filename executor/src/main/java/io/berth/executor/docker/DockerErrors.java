@@ -17,6 +17,28 @@ final class DockerErrors {
 
   private DockerErrors() {}
 
+  static final int ATTEMPTS = 3;
+  static final long FIRST_BACKOFF_MILLIS = 200;
+
+  /**
+   * Like {@link #call}, retried on transient failures (up to {@value #ATTEMPTS} attempts, backoff
+   * doubling from {@value #FIRST_BACKOFF_MILLIS} ms). Only for calls that are safe to repeat.
+   */
+  static <T> T retrying(String what, Callable<T> call) {
+    long backoff = FIRST_BACKOFF_MILLIS;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call(what, call);
+      } catch (TransientContainerRuntimeException e) {
+        if (attempt >= ATTEMPTS || Thread.currentThread().isInterrupted()) {
+          throw e;
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(backoff * 1_000_000L);
+        backoff *= 2;
+      }
+    }
+  }
+
   static <T> T call(String what, Callable<T> call) {
     try {
       return call.call();
