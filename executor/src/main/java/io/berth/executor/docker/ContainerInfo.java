@@ -31,7 +31,7 @@ public record ContainerInfo(
     return "running".equals(state) || "restarting".equals(state) || "paused".equals(state);
   }
 
-  /** Ended (or never started after creation is not ended: {@code created} is not exited). */
+  /** The container ran and ended ({@code exited} or {@code dead}); a merely {@code created} one has not. */
   public boolean exited() {
     return "exited".equals(state) || "dead".equals(state);
   }
