@@ -29,7 +29,7 @@ final class AppTable {
   }
 
   static List<String> row(App app) {
-    boolean checked = !app.healthChecks().isEmpty();
+    boolean checked = app.healthChecks() != null && !app.healthChecks().isEmpty();
     return List.of(orDash(app.id()), orDash(app.instances()), orDash(app.tasksRunning()),
         checked ? orDash(app.tasksHealthy()) : "-", orDash(app.version()));
   }

@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
  * {@code berth}: deploys and inspects apps on a Berth (or Marathon) server through its v2 API.
  * Run {@code berth --help}; exit codes are in {@link ExitCodes}.
  */
-@Command(name = "berth", mixinStandardHelpOptions = true, versionProvider = BerthCli.Version.class,
+@Command(name = "berth", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = BerthCli.Version.class,
     description = "Deploy and inspect apps on Berth (Marathon v2 API).",
     subcommands = {AppsCommand.class, AppCommand.class, DeployCommand.class, ScaleCommand.class,
         RestartCommand.class, DeleteCommand.class, RollbackCommand.class},

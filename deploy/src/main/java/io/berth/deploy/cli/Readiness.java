@@ -2,6 +2,7 @@ package io.berth.deploy.cli;
 
 import io.berth.api.model.App;
 import io.berth.api.model.DeploymentRef;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -15,8 +16,9 @@ record Readiness(boolean ready, String summary) {
     int instances = value(app.instances());
     int running = value(app.tasksRunning());
     int healthy = value(app.tasksHealthy());
-    boolean checked = !app.healthChecks().isEmpty();
-    int deployments = app.deployments().size();
+    boolean checked = app.healthChecks() != null && !app.healthChecks().isEmpty();
+    List<DeploymentRef> listed = app.deployments() == null ? List.of() : app.deployments();
+    int deployments = listed.size();
     boolean ready = running == instances && (!checked || healthy == instances) && deployments == 0;
     StringBuilder s = new StringBuilder(app.id()).append(": ")
         .append(running).append('/').append(instances).append(" running");
@@ -25,7 +27,7 @@ record Readiness(boolean ready, String summary) {
     }
     if (deployments > 0) {
       s.append(", deployments in progress: ")
-          .append(app.deployments().stream().map(DeploymentRef::id).collect(Collectors.joining(", ")));
+          .append(listed.stream().map(DeploymentRef::id).collect(Collectors.joining(", ")));
     }
     return new Readiness(ready, s.toString());
   }
