@@ -39,6 +39,12 @@ public final class ZkStoreModule extends AbstractModule {
     return new ZkAppStore(zk, storeJson(), config.maxVersions());
   }
 
+  @Provides
+  @Singleton
+  InstanceStore instanceStore(ZkConnection zk) {
+    return new ZkInstanceStore(zk, storeJson());
+  }
+
   /** The stored form: stable, compact, tolerant of fields added by later versions. */
   static ObjectMapper storeJson() {
     return new ObjectMapper()
