@@ -13,6 +13,7 @@ import io.berth.scheduler.http.DeploymentsResource;
 import io.berth.scheduler.http.GroupsResource;
 import io.berth.scheduler.http.InfoResource;
 import io.berth.scheduler.http.JsonExceptionMapper;
+import io.berth.scheduler.http.QueueResource;
 import io.berth.scheduler.http.TasksResource;
 import io.berth.scheduler.http.UnexpectedExceptionMapper;
 import io.berth.scheduler.http.WebExceptionMapper;
@@ -92,7 +93,7 @@ public class SchedulerApplication extends Application<SchedulerConfiguration> {
     environment.jersey().register(new WebExceptionMapper());
     environment.jersey().register(new UnexpectedExceptionMapper());
     for (Class<?> resource : Set.of(AppsResource.class, AppTasksResource.class, TasksResource.class,
-        GroupsResource.class, DeploymentsResource.class, InfoResource.class)) {
+        GroupsResource.class, DeploymentsResource.class, InfoResource.class, QueueResource.class)) {
       environment.jersey().register(injector.getInstance(resource));
     }
   }

@@ -5,6 +5,7 @@ import io.berth.scheduler.config.ApiConfig;
 import io.berth.scheduler.config.ClusterConfig;
 import io.berth.scheduler.config.HelperConfig;
 import io.berth.scheduler.config.ZooKeeperConfig;
+import io.berth.scheduler.cluster.local.LocalClusterConfig;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,6 +35,10 @@ public class SchedulerConfiguration extends Configuration {
   @Valid
   @NotNull
   private HelperConfig helpers = HelperConfig.defaults();
+
+  @Valid
+  @NotNull
+  private LocalClusterConfig localCluster = LocalClusterConfig.defaults();
 
   @Valid
   @NotNull
@@ -108,6 +113,16 @@ public class SchedulerConfiguration extends Configuration {
   @JsonProperty
   public void setHelpers(HelperConfig helpers) {
     this.helpers = helpers;
+  }
+
+  @JsonProperty
+  public LocalClusterConfig getLocalCluster() {
+    return localCluster;
+  }
+
+  @JsonProperty
+  public void setLocalCluster(LocalClusterConfig localCluster) {
+    this.localCluster = localCluster;
   }
 
   @JsonProperty

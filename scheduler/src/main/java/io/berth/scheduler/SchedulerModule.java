@@ -2,11 +2,11 @@ package io.berth.scheduler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
 import io.berth.scheduler.engine.AppService;
 import io.berth.scheduler.engine.DeploymentIds;
-import io.berth.scheduler.engine.TaskQueries;
+import io.berth.scheduler.engine.EngineModule;
+import io.berth.scheduler.engine.EngineSettings;
 import io.berth.scheduler.store.ZkStoreModule;
 import io.dropwizard.lifecycle.Managed;
 import jakarta.inject.Singleton;
@@ -32,11 +32,7 @@ final class SchedulerModule extends AbstractModule {
     install(new ZkStoreModule(config.getZooKeeper(), config.dataPath()));
     bind(AppService.class).in(Singleton.class);
     Multibinder.newSetBinder(binder(), Managed.class).addBinding().to(AppService.class);
-  }
-
-  @Provides
-  @Singleton
-  TaskQueries taskQueries() {
-    return TaskQueries.NONE;
+    install(ClusterModules.forConfig(config));
+    install(new EngineModule(config.getHelpers(), EngineSettings.DEFAULT));
   }
 }

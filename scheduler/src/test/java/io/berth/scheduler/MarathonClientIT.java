@@ -37,7 +37,8 @@ class MarathonClientIT {
       SchedulerApplication.class, SchedulerApplication.DEFAULT_CONFIG,
       ConfigOverride.config("dataDir", DATA.toString()),
       ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-      ConfigOverride.config("server.adminConnectors[0].port", "0"));
+      ConfigOverride.config("server.adminConnectors[0].port", "0"),
+      ConfigOverride.config("helpers.enabled", "off"));
 
   private Marathon marathon;
 
@@ -67,7 +68,7 @@ class MarathonClientIT {
     assertThat(update.getDeploymentId()).isNotBlank();
     assertThat(update.getVersion()).isNotEqualTo(created.getVersion());
     assertThat(marathon.getApp("/team/web").getApp().getInstances()).isEqualTo(5);
-    assertThat(marathon.getApp("/team/web").getApp().getCmd()).isEqualTo("httpd -f -p 8080");
+    assertThat(marathon.getApp("/team/web").getApp().getCmd()).isEqualTo("sleep 3600");
 
     java.util.Collection<String> versions = marathon.getAppVersions("/team/web").getVersions();
     assertThat(versions).containsExactly(update.getVersion(), created.getVersion());
@@ -111,7 +112,7 @@ class MarathonClientIT {
   static App dockerApp(String id, int instances) {
     App app = new App();
     app.setId(id);
-    app.setCmd("httpd -f -p 8080");
+    app.setCmd("sleep 3600");
     app.setInstances(instances);
     app.setCpus(0.1);
     app.setMem(32.0);

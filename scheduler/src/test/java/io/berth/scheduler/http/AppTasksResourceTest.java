@@ -4,12 +4,13 @@ import static io.berth.scheduler.core.apps.AppBuilder.anApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.berth.api.model.Task;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** {@code /v2/apps/{id}/tasks}: listing, and killing while no cluster is attached. */
+/** {@code /v2/apps/{id}/tasks}: listing and killing (through a fake killer). */
 class AppTasksResourceTest extends ResourceTestSupport {
 
   @BeforeEach
@@ -63,11 +64,22 @@ class AppTasksResourceTest extends ResourceTestSupport {
     }
 
     @Test
-    void withoutAClusterIs503AndKeepsTheApp() {
+    void withScaleLowersInstancesAndAnswersADeployment() {
       tasks.add("team_web.1", "/team/web", "TASK_RUNNING", "host-1");
       Response r = delete("/v2/apps/team/web/tasks?scale=true");
-      assertThat(r.getStatus()).isEqualTo(503);
-      assertThat(body(r).path("message").asText()).contains("No cluster");
+      assertThat(r.getStatus()).isEqualTo(200);
+      assertThat(body(r).path("deploymentId").asText()).startsWith("deployment-");
+      assertThat(r.getHeaderString("Marathon-Deployment-Id")).isNotBlank();
+      assertThat(apps.get("/team/web").orElseThrow().instances()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutScaleListsTheKilledTasksAndKeepsInstances() {
+      tasks.add("team_web.1", "/team/web", "TASK_RUNNING", "host-1");
+      tasks.add("team_web.2", "/team/web", "TASK_RUNNING", "host-2");
+      Response r = delete("/v2/apps/team/web/tasks?host=host-2");
+      assertThat(body(r).path("tasks")).extracting(t -> t.path("id").asText()).containsExactly("team_web.2");
+      assertThat(tasks.tasks("/team/web")).extracting(Task::id).containsExactly("team_web.1");
       assertThat(apps.get("/team/web").orElseThrow().instances()).isEqualTo(2);
     }
 
@@ -99,9 +111,11 @@ class AppTasksResourceTest extends ResourceTestSupport {
     }
 
     @Test
-    void withoutAClusterIs503() {
+    void answersTheKilledTask() {
       tasks.add("team_web.1", "/team/web", "TASK_RUNNING", "host-1");
-      assertThat(delete("/v2/apps/team/web/tasks/team_web.1?scale=false&wipe=false").getStatus()).isEqualTo(503);
+      Response r = delete("/v2/apps/team/web/tasks/team_web.1?scale=false&wipe=false");
+      assertThat(r.getStatus()).isEqualTo(200);
+      assertThat(body(r).path("task").path("id").asText()).isEqualTo("team_web.1");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.berth.scheduler.http;
 
 import io.berth.api.model.Task;
 import io.berth.api.model.TaskFailure;
+import io.berth.scheduler.engine.AppService;
+import io.berth.scheduler.engine.TaskKiller;
 import io.berth.scheduler.engine.TaskQueries;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Tasks a test says are there, instead of a cluster running them. */
-final class FakeTasks implements TaskQueries {
+/** Tasks a test says are there, instead of a cluster running them; killing one removes it. */
+final class FakeTasks implements TaskQueries, TaskKiller {
+
+  private AppService apps;
 
   private final List<Task> tasks = new CopyOnWriteArrayList<>();
   private final Map<String, TaskFailure> failures = new ConcurrentHashMap<>();
@@ -49,5 +53,26 @@ final class FakeTasks implements TaskQueries {
     int staged = (int) mine.stream().filter(t -> t.state().equals("TASK_STAGING")).count();
     int running = (int) mine.stream().filter(t -> t.state().equals("TASK_RUNNING")).count();
     return new Counts(staged, running, 0, 0);
+  }
+
+  /** Kills with {@code scale=true} lower the app's instances through this service. */
+  void scaleThrough(AppService service) {
+    this.apps = service;
+  }
+
+  @Override
+  public Killed kill(String appId, List<String> taskIds, boolean scale) {
+    List<Task> killed = tasks.stream().filter(t -> t.appId().equals(appId) && taskIds.contains(t.id())).toList();
+    tasks.removeAll(killed);
+    AppService.Change change = null;
+    if (scale && !killed.isEmpty() && apps != null) {
+      change = apps.get(appId).flatMap(a -> apps.update(a.withInstances(a.instances() - killed.size()))).orElse(null);
+    }
+    return new Killed(killed, change);
+  }
+
+  @Override
+  public boolean resetDelay(String appId) {
+    return false;
   }
 }

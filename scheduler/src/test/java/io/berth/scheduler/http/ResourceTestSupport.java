@@ -47,6 +47,7 @@ abstract class ResourceTestSupport {
 
   private ResourceExtension resources() {
     apps.start();
+    tasks.scaleThrough(apps);
     ObjectMapper json = Jackson.newObjectMapper();
     json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
         .maxNestingDepth(MAX_JSON_DEPTH).maxStringLength((int) MAX_BODY_BYTES).build());
@@ -57,7 +58,7 @@ abstract class ResourceTestSupport {
         .setMapper(json)
         .setRegisterDefaultExceptionMappers(false)
         .addResource(new AppsResource(apps, views, json))
-        .addResource(new AppTasksResource(apps, tasks))
+        .addResource(new AppTasksResource(apps, tasks, tasks))
         .addResource(new TasksResource(tasks))
         .addResource(new GroupsResource(apps))
         .addResource(new DeploymentsResource())
