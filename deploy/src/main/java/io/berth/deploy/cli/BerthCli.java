@@ -25,15 +25,15 @@ public final class BerthCli {
       description = "Server URL (default: $BERTH_URL or http://localhost:8080).")
   String url;
 
-  @Option(names = "--user", scope = ScopeType.INHERIT, defaultValue = "${env:BERTH_USER}",
+  @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "USER", defaultValue = "${env:BERTH_USER}",
       description = "HTTP Basic user (default: $BERTH_USER).")
   String user;
 
-  @Option(names = "--password", scope = ScopeType.INHERIT, defaultValue = "${env:BERTH_PASSWORD}",
+  @Option(names = "--password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD", defaultValue = "${env:BERTH_PASSWORD}",
       description = "HTTP Basic password (default: $BERTH_PASSWORD; prefer the variable, options show in ps).")
   String password;
 
-  @Option(names = "--token", scope = ScopeType.INHERIT, defaultValue = "${env:BERTH_TOKEN}",
+  @Option(names = "--token", scope = ScopeType.INHERIT, paramLabel = "TOKEN", defaultValue = "${env:BERTH_TOKEN}",
       description = "Sends 'Authorization: token=TOKEN' (default: $BERTH_TOKEN).")
   String token;
 
