@@ -50,13 +50,13 @@ public final class InMemoryAppStore implements AppStore {
   }
 
   @Override
-  public List<String> versions(String appId) {
+  public synchronized List<String> versions(String appId) {
     TreeMap<String, App> v = versions.get(appId);
     return v == null ? List.of() : new ArrayList<>(v.descendingKeySet());
   }
 
   @Override
-  public Optional<App> version(String appId, String version) {
+  public synchronized Optional<App> version(String appId, String version) {
     TreeMap<String, App> v = versions.get(appId);
     return v == null ? Optional.empty() : Optional.ofNullable(v.get(version));
   }

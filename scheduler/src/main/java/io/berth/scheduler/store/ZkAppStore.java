@@ -109,6 +109,11 @@ public final class ZkAppStore implements AppStore {
       ops.add(c.transactionOp().create().forPath(appPath(app.id()), data));
       if (c.checkExists().forPath(versionsPath(app.id())) == null) {
         ops.add(c.transactionOp().create().forPath(versionsPath(app.id())));
+      } else {
+        // left by a delete that stopped halfway (before deletes were one transaction): a new app starts afresh
+        for (String stale : c.getChildren().forPath(versionsPath(app.id()))) {
+          ops.add(c.transactionOp().delete().forPath(versionsPath(app.id()) + "/" + stale));
+        }
       }
       ops.add(c.transactionOp().create().forPath(versionsPath(app.id()) + "/" + app.version(), data));
       c.transaction().forOperations(ops);
@@ -156,13 +161,25 @@ public final class ZkAppStore implements AppStore {
       if (c.checkExists().forPath(appPath(appId)) == null) {
         return false;
       }
-      c.delete().guaranteed().forPath(appPath(appId));
+      // One transaction: a crash or lost connection leaves the app whole or gone, never half-deleted
+      // (and no background retry of a "guaranteed" delete can later hit a re-created app).
+      List<CuratorOp> ops = new ArrayList<>();
       if (c.checkExists().forPath(versionsPath(appId)) != null) {
-        c.delete().guaranteed().deletingChildrenIfNeeded().forPath(versionsPath(appId));
+        for (String v : c.getChildren().forPath(versionsPath(appId))) {
+          ops.add(c.transactionOp().delete().forPath(versionsPath(appId) + "/" + v));
+        }
+        ops.add(c.transactionOp().delete().forPath(versionsPath(appId)));
       }
+      ops.add(c.transactionOp().delete().forPath(appPath(appId)));
+      c.transaction().forOperations(ops);
       return true;
-    } catch (KeeperException.NoNodeException e) {
+    } catch (KeeperException.NoNodeException | KeeperException.NotEmptyException e) {
+      if (zkExists(c, appPath(appId))) {
+        throw new ConcurrentModificationException("app " + appId + " changed while being deleted");
+      }
       return false;
+    } catch (StoreException e) {
+      throw e;
     } catch (Exception e) {
       throw wrap("delete " + appId, e);
     }
@@ -190,6 +207,14 @@ public final class ZkAppStore implements AppStore {
       return Optional.empty();
     } catch (Exception e) {
       throw wrap("read version " + version + " of " + appId, e);
+    }
+  }
+
+  private static boolean zkExists(CuratorFramework c, String path) {
+    try {
+      return c.checkExists().forPath(path) != null;
+    } catch (Exception e) {
+      throw wrap("check " + path, e);
     }
   }
 

@@ -160,6 +160,26 @@ class ZkAppStoreIT extends AppStoreContractTest {
   }
 
   @Test
+  void aCreateAfterADeleteThatStoppedHalfwayStartsAFreshHistory() throws Exception {
+    createThenUpdate("/team/web", 2);
+    connections.get(0).client().delete().forPath(ZkAppStore.APPS + "/team_web");
+
+    store.create(appAt("/team/web", 5));
+
+    assertThat(store.versions("/team/web")).containsExactly(v(5));
+    assertThat(store.version("/team/web", v(1))).isEmpty();
+  }
+
+  @Test
+  void aDeleteRemovesTheAppAndItsVersionsInOneStep() throws Exception {
+    createThenUpdate("/team/web", 2);
+    store.delete("/team/web");
+    var zk = connections.get(0).client();
+    assertThat(zk.checkExists().forPath(ZkAppStore.APPS + "/team_web")).isNull();
+    assertThat(zk.checkExists().forPath(ZkAppStore.VERSIONS + "/team_web")).isNull();
+  }
+
+  @Test
   void loadsTwoThousandAppsAtOnce() throws Exception {
     int count = 2_000;
     ExecutorService pool = Executors.newFixedThreadPool(8);
