@@ -17,7 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class AppListWriter {
 
-  private record Cached(String version, byte[] json) {}
+  /**
+   * Keyed by the stored definition itself, not its version: a deleted and re-created app can carry
+   * the same version string (same millisecond) with a different definition. Every change puts a new
+   * instance into the AppService, so the identity check is exact and costs nothing.
+   */
+  private record Cached(App app, byte[] json) {}
 
   private final ObjectMapper json;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -51,12 +56,12 @@ final class AppListWriter {
 
   private byte[] definitionJson(App app) {
     Cached c = cache.get(app.id());
-    if (c != null && c.version().equals(app.version())) {
+    if (c != null && c.app() == app) {
       return c.json();
     }
     try {
       byte[] bytes = json.writeValueAsBytes(app);
-      cache.put(app.id(), new Cached(app.version(), bytes));
+      cache.put(app.id(), new Cached(app, bytes));
       return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -125,6 +125,37 @@ class AppsResourceTest extends ResourceTestSupport {
     }
 
     @Test
+    void showsEachAppAsItIsNowAfterChanges() {
+      given(anApp("/team/web").withInstances(1).build());
+      body(get("/v2/apps"));
+      clock.advance(java.time.Duration.ofMinutes(1));
+      put("/v2/apps/team/web", "{\"instances\": 3}").close();
+      assertThat(body(get("/v2/apps")).path("apps").get(0).path("instances").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void showsARecreatedAppAsItIsNowEvenAtTheSameVersion() {
+      given(anApp("/team/web").withCmd("sleep 1").build());
+      assertThat(body(get("/v2/apps")).path("apps").get(0).path("cmd").asText()).isEqualTo("sleep 1");
+      delete("/v2/apps/team/web").close();
+      given(anApp("/team/web").withCmd("sleep 2").build());
+
+      JsonNode web = body(get("/v2/apps")).path("apps").get(0);
+
+      assertThat(web.path("version").asText()).isEqualTo(V1);
+      assertThat(web.path("cmd").asText()).isEqualTo("sleep 2");
+    }
+
+    @Test
+    void listsEachAppExactlyAsGetOneShowsItsDefinition() {
+      given(anApp("/team/web").withDockerImage("nginx:1.25").withLabel("tier", "web").build());
+      tasks.add("team_web.1", "/team/web", "TASK_RUNNING", "host-1");
+      JsonNode listed = body(get("/v2/apps?embed=apps.tasks")).path("apps").get(0);
+      JsonNode one = body(get("/v2/apps/team/web")).path("app");
+      assertThat(listed).isEqualTo(one);
+    }
+
+    @Test
     void filtersByIdSubstring() {
       threeApps();
       assertThat(ids(body(get("/v2/apps?id=team")))).containsExactly("/team/api", "/team/web");
