@@ -80,7 +80,7 @@ final class RecordingEvents implements ClusterEvents {
   }
 
   TaskStatus awaitState(String taskId, InstanceState state) {
-    await().atMost(Duration.ofSeconds(10)).until(() -> statesOf(taskId).contains(state));
+    await().atMost(Duration.ofSeconds(60)).until(() -> statesOf(taskId).contains(state));
     return of(taskId).stream().filter(s -> s.state() == state).findFirst().orElseThrow();
   }
 }
