@@ -56,8 +56,11 @@ final class PodScan {
     if (c.running()) {
       return new ObservedTask(pod.taskId(), agentId, InstanceState.RUNNING, null, FOUND_RUNNING);
     }
+    if ("created".equals(c.state())) {
+      return failed(pod, agentId, "the launch was cut short: the app container was created but never started");
+    }
     if (!c.exited()) {
-      return failed(pod, agentId, "the launch was cut short: the app container is " + c.state() + ", never started");
+      return failed(pod, agentId, "the app container is " + c.state());
     }
     String message = "the app exited with code " + c.exitCode() + (c.oomKilled() ? " (out of memory)" : "")
         + (c.error() == null || c.error().isBlank() ? "" : ": " + c.error());

@@ -38,7 +38,8 @@ class LocalClusterStartupTest extends DriverTestBase {
           observed("web.done", InstanceState.FINISHED, "the app exited with code 0"),
           observed("web.half", InstanceState.FAILED,
               "an incomplete pod without an app container (a launch or teardown was cut short)"),
-          observed("web.new", InstanceState.FAILED, "the launch was cut short: the app container is created, never started"));
+          observed("web.new", InstanceState.FAILED,
+              "the launch was cut short: the app container was created but never started"));
     }
 
     @Test
