@@ -4,6 +4,7 @@ import static io.berth.scheduler.core.apps.AppBuilder.anApp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.api.model.App;
 import io.berth.api.model.VersionInfo;
 import io.berth.scheduler.core.apps.Versions;
@@ -23,6 +24,29 @@ abstract class AppStoreContractTest {
   private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
 
   AppStore store;
+
+  /** Most of what a Marathon app can say, as a client sends it. */
+  private static final String RICH_APP = """
+      {"id": "/team/rich", "args": ["--port", "80"], "instances": 2, "cpus": 0.5, "mem": 256, "disk": 10,
+       "networks": [{"mode": "container/bridge"}],
+       "container": {"type": "DOCKER", "docker": {"image": "nginx:1.25", "forcePullImage": true},
+         "portMappings": [{"containerPort": 80, "hostPort": 0, "name": "http", "labels": {"VIP_0": "/web:80"}}],
+         "volumes": [{"containerPath": "/data", "hostPath": "/srv/data", "mode": "RW"}]},
+       "env": {"PLAIN": "value", "DB_PASSWORD": {"secret": "database"}},
+       "secrets": {"database": {"source": "/team/db/password"}},
+       "labels": {"HAPROXY_GROUP": "external"},
+       "constraints": [["hostname", "UNIQUE"], ["rack", "GROUP_BY", "3"]],
+       "acceptedResourceRoles": ["*"],
+       "fetch": [{"uri": "https://example.com/config.tgz", "cache": true}],
+       "healthChecks": [{"protocol": "MESOS_HTTP", "path": "/health", "portIndex": 0},
+                        {"protocol": "COMMAND", "command": {"value": "curl -f localhost"}}],
+       "readinessChecks": [{"name": "ready", "path": "/ready", "portName": "http",
+                            "httpStatusCodesForReady": [200, 204]}],
+       "upgradeStrategy": {"minimumHealthCapacity": 0.5, "maximumOverCapacity": 0.2},
+       "unreachableStrategy": {"inactiveAfterSeconds": 300, "expungeAfterSeconds": 600},
+       "dependencies": ["../db"], "killSelection": "OLDEST_FIRST", "taskKillGracePeriodSeconds": 30,
+       "backoffSeconds": 2, "backoffFactor": 1.5, "maxLaunchDelaySeconds": 600}
+      """;
 
   /** A fresh, empty store keeping at most {@code maxVersions} versions per app. */
   abstract AppStore newStore(int maxVersions);
@@ -68,6 +92,15 @@ abstract class AppStoreContractTest {
       store.create(docker);
       assertThat(store.loadAll()).containsExactly(docker);
       assertThat(store.version("/team/proxy", v(1))).contains(docker);
+    }
+
+    @Test
+    void keepsARichMarathonDefinitionExactly() throws Exception {
+      App rich = new ObjectMapper().readValue(RICH_APP, App.class).normalized()
+          .withVersion(v(1), new VersionInfo(v(1), v(1)));
+      store.create(rich);
+      assertThat(store.loadAll()).containsExactly(rich);
+      assertThat(store.version("/team/rich", v(1))).contains(rich);
     }
 
     @Test
