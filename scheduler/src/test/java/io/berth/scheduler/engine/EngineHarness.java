@@ -72,6 +72,19 @@ final class EngineHarness implements AutoCloseable {
     engine.runAndWait(() -> {});
   }
 
+  // --- before the engine starts
+
+  /** An app stored before the engine starts (as a restarted scheduler finds it). */
+  App given(AppSpec spec) {
+    return apps.create(spec.normalized()).orElseThrow().after();
+  }
+
+  /** An instance stored before the engine starts. */
+  Instance given(Instance instance) {
+    store.put(instance);
+    return instance;
+  }
+
   // --- apps
 
   App create(AppSpec spec) {
