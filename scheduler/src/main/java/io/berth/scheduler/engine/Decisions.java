@@ -117,9 +117,10 @@ final class Decisions {
     }
   }
 
-  /** A configuration change starts launch backoff afresh. */
+  /** A configuration change (a restart counts as one) starts launch backoff afresh. */
   void appChanged(App before, App after) {
-    if (before != null && !AppChanges.sameConfig(before, after)) {
+    if (before != null && (!AppChanges.sameConfig(before, after)
+        || !ReplacementTarget.of(before).configVersion().equals(ReplacementTarget.of(after).configVersion()))) {
       LaunchDelay current = book.delays.get(after.id());
       if (current != null) {
         book.delays.put(after.id(), BackoffPolicy.DEFAULT.onConfigChange(current));

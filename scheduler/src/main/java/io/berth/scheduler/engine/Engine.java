@@ -121,6 +121,8 @@ public final class Engine implements Managed, ClusterEvents, AppService.AppListe
         apps.get(appId).ifPresent(app -> change[0] =
             apps.update(app.withInstances(Math.max(0, app.instances() - killed.size()))).orElse(null));
       }
+      touched.add(appId);
+      react(touched);
     });
     return new Killed(killed, change[0]);
   }
@@ -208,7 +210,20 @@ public final class Engine implements Managed, ClusterEvents, AppService.AppListe
       LOG.info("Task {} is {}{}", s.taskId(), t.instance().state(),
           s.message() == null ? "" : " (" + s.message() + ")");
       touched.add(instance.appId());
-      decisions.reconcile(touched, clock.instant());
+      react(touched);
+    }
+  }
+
+  /**
+   * Reconciles the touched apps, then offers at once: a replacement (or the next step of a rolling
+   * replacement) launches on held offers or revives them without waiting for the tick.
+   */
+  private void react(Set<String> touched) {
+    decisions.reconcile(touched, clock.instant());
+    if (connected) {
+      Set<String> launched = new HashSet<>();
+      offers.match(clock.instant(), launched);
+      decisions.reconcile(launched, clock.instant());
     }
   }
 
