@@ -31,7 +31,7 @@ final class DeployCommand extends ApiCommand {
     DeploymentResult result = client.updateApp(app.id(), app, force, false);
     DeploymentReport.lines(app.id(), result).forEach(out::println);
     out.flush();
-    waiting.awaitIfAsked(client, app.id(), root().ticker(), out);
+    waiting.awaitIfAsked(client, app.id(), result == null ? null : result.version(), root().ticker(), out);
     return ExitCodes.OK;
   }
 }

@@ -1,6 +1,7 @@
 package io.berth.deploy.cli;
 
 import io.berth.api.client.BerthClient;
+import io.berth.api.model.DeploymentResult;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,9 +23,10 @@ final class RestartCommand extends ApiCommand {
 
   @Override
   int run(BerthClient client, PrintWriter out) {
-    DeploymentReport.lines(appId, client.restartApp(appId, force)).forEach(out::println);
+    DeploymentResult result = client.restartApp(appId, force);
+    DeploymentReport.lines(appId, result).forEach(out::println);
     out.flush();
-    waiting.awaitIfAsked(client, appId, root().ticker(), out);
+    waiting.awaitIfAsked(client, appId, result == null ? null : result.version(), root().ticker(), out);
     return ExitCodes.OK;
   }
 }

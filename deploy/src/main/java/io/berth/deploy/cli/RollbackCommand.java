@@ -2,6 +2,7 @@ package io.berth.deploy.cli;
 
 import io.berth.api.client.BerthClient;
 import io.berth.api.model.App;
+import io.berth.api.model.DeploymentResult;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,10 +35,10 @@ final class RollbackCommand extends ApiCommand {
     App target = version != null ? client.appVersion(appId, version) : previous(client, current);
     App definition = RollbackTarget.definition(target).toBuilder().id(current.id()).build();
     out.println("rolledBackTo: " + target.version());
-    DeploymentReport.lines(current.id(), client.updateApp(current.id(), definition, force, false))
-        .forEach(out::println);
+    DeploymentResult result = client.updateApp(current.id(), definition, force, false);
+    DeploymentReport.lines(current.id(), result).forEach(out::println);
     out.flush();
-    waiting.awaitIfAsked(client, current.id(), root().ticker(), out);
+    waiting.awaitIfAsked(client, current.id(), result == null ? null : result.version(), root().ticker(), out);
     return ExitCodes.OK;
   }
 

@@ -2,13 +2,17 @@ package io.berth.deploy.cli;
 
 import io.berth.api.client.BerthClient;
 import io.berth.api.model.App;
+import io.berth.api.model.DeploymentResult;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code berth scale ID N}: sets {@code instances} and nothing else ({@code PUT} with a partial update). */
+/**
+ * {@code berth scale ID N}: sets {@code instances} and nothing else ({@code PUT} with a partial update).
+ * The app must exist: a {@code PUT} to an unknown id would create an app.
+ */
 @Command(name = "scale", description = "Set an app's number of instances.")
 final class ScaleCommand extends ApiCommand {
 
@@ -29,10 +33,11 @@ final class ScaleCommand extends ApiCommand {
     if (instances < 0) {
       throw CliException.usage("N must be 0 or more, not " + instances);
     }
-    App change = App.builder().instances(instances).build();
-    DeploymentReport.lines(appId, client.updateApp(appId, change, force, true)).forEach(out::println);
+    String id = client.app(appId).app().id(); // 404 for an unknown app: a PUT would create one
+    DeploymentResult result = client.updateApp(id, App.builder().instances(instances).build(), force, true);
+    DeploymentReport.lines(id, result).forEach(out::println);
     out.flush();
-    waiting.awaitIfAsked(client, appId, root().ticker(), out);
+    waiting.awaitIfAsked(client, id, result == null ? null : result.version(), root().ticker(), out);
     return ExitCodes.OK;
   }
 }

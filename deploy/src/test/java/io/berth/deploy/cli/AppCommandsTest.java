@@ -63,6 +63,15 @@ class AppCommandsTest {
   }
 
   @Test
+  void scaleDoesNotCreateAnUnknownApp() {
+    CliRun run = CliRun.of(cli, "scale", "/nope", "2");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(run.err()).contains("HTTP 404: App '/nope' does not exist");
+    assertThat(server.calls).isEmpty();
+    assertThat(server.apps).doesNotContainKey("/nope");
+  }
+
+  @Test
   void scaleToZeroAndWait() {
     CliRun run = CliRun.of(cli, "scale", "/worker", "0", "--wait", "--force");
     assertThat(run.exitCode()).as(run.toString()).isZero();
