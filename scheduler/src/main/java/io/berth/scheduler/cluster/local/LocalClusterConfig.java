@@ -28,7 +28,7 @@ import java.time.Duration;
  *     offer is sent; default 200 ms
  * @param adoptionTimeout how long the first offer waits for the engine to adopt or kill the pods
  *     found running at start; default 30 s
- * @param workers threads running launches and kills (each blocks on Docker); default 8
+ * @param workers threads running launches and kills (each blocks on Docker); default 16
  */
 public record LocalClusterConfig(
     @JsonProperty("cpus") @PositiveOrZero Double cpus,
@@ -57,7 +57,7 @@ public record LocalClusterConfig(
     agentId = blank(agentId) ? "local-" + hostname : agentId;
     offerInterval = offerInterval != null ? offerInterval : Duration.ofMillis(200);
     adoptionTimeout = adoptionTimeout != null ? adoptionTimeout : Duration.ofSeconds(30);
-    workers = workers != null ? workers : 8;
+    workers = workers != null ? workers : 16;
     if (offerInterval.isNegative() || adoptionTimeout.isNegative() || workers < 1) {
       throw new IllegalArgumentException("offerInterval and adoptionTimeout must be >= 0, workers >= 1");
     }

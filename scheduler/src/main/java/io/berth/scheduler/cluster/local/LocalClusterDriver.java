@@ -154,6 +154,11 @@ public final class LocalClusterDriver implements ClusterDriver {
     synchronized (lock) {
       LocalRun r = started();
       String taskId = task.taskId();
+      if (!pacing.isConnected()) {
+        LOG.warn("Adoption of {} asked before the local cluster connected; ignored (onConnected will report it)",
+            taskId);
+        return;
+      }
       Optional<LocalTask> live = tasks.live(taskId);
       if (live.isEmpty()) {
         repeatEndOrLost(r, taskId, false);
