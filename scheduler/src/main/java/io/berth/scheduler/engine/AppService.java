@@ -2,6 +2,7 @@ package io.berth.scheduler.engine;
 
 import io.berth.api.model.App;
 import io.berth.api.model.DeploymentResult;
+import io.berth.api.model.PathId;
 import io.berth.scheduler.core.apps.AppChanges;
 import io.berth.scheduler.core.apps.Versions;
 import io.berth.scheduler.store.AppStore;
@@ -76,16 +77,36 @@ public final class AppService implements Managed {
     return store.version(id, version);
   }
 
-  /** Creates a new app; empty when the id is taken (the caller answers 409). */
+  /**
+   * Creates a new app; empty when the id is taken (the caller answers 409). As in Marathon, an id
+   * cannot be both an app and a group: IllegalArgumentException when an app lies under the new id
+   * or the new id lies under an app (the caller answers 422).
+   */
   public synchronized Optional<Change> create(App normalized) {
     if (apps.containsKey(normalized.id())) {
       return Optional.empty();
+    }
+    if (clashesWithAGroup(normalized.id())) {
+      throw new IllegalArgumentException(GROUP_CLASH);
     }
     App created = AppChanges.created(normalized, clock.instant());
     store.create(created);
     apps.put(created.id(), created);
     LOG.info("Created app {} at version {}", created.id(), created.version());
     return Optional.of(announce(null, created));
+  }
+
+  /** Marathon's words for an id that would be an app and a group at once. */
+  public static final String GROUP_CLASH = "Groups and Applications may not have the same identifier.";
+
+  private boolean clashesWithAGroup(String id) {
+    for (String parent = PathId.parent(id); !parent.equals("/"); parent = PathId.parent(parent)) {
+      if (apps.containsKey(parent)) {
+        return true;
+      }
+    }
+    String below = apps.ceilingKey(id + "/");
+    return below != null && below.startsWith(id + "/");
   }
 
   /** Replaces an existing app; empty when it does not exist. */

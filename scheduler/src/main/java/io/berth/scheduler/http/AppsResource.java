@@ -81,7 +81,7 @@ public final class AppsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(JsonNode body) {
     App app = requests.complete(body, null);
-    Change change = apps.create(app).orElseThrow(
+    Change change = created(app).orElseThrow(
         () -> ApiException.conflict("An app with id [" + app.id() + "] already exists."));
     App created = views.view(change.after(), AppViews.forList(List.of())).toBuilder()
         .deployments(List.of(new io.berth.api.model.DeploymentRef(change.deploymentId()))).build();
@@ -127,7 +127,7 @@ public final class AppsResource {
     Optional<App> current = apps.get(id);
     if (current.isEmpty()) {
       App app = requests.complete(body, id);
-      Change change = apps.create(app).orElseThrow(
+      Change change = created(app).orElseThrow(
           () -> ApiException.conflict("App '" + id + "' was created concurrently; retry the update."));
       return deployment(Response.created(location(id)), change);
     }
@@ -150,6 +150,15 @@ public final class AppsResource {
   public Response delete(@PathParam("id") String rawId, @QueryParam("force") @DefaultValue("false") boolean force) {
     Change change = apps.delete(existing(rawId).id()).orElseThrow(() -> notFound(rawId));
     return deployment(Response.ok(), change);
+  }
+
+  /** Creates the app; an id that is also a group (an app lies under it, or it under an app) is 422. */
+  private Optional<Change> created(App app) {
+    try {
+      return apps.create(app);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("/", e.getMessage());
+    }
   }
 
   private App existing(String rawId) {

@@ -171,6 +171,14 @@ class AppErrorsResourceTest extends ResourceTestSupport {
     }
 
     @Test
+    void aDeclaredLengthOverTheLimitIs413BeforeReading() {
+      Response r = at("/v2/apps").header("Content-Length", MAX_BODY_BYTES + 1)
+          .post(Entity.json(json(anApp("/x").build())));
+      errorBody(r, 413);
+      assertNothingChanged(List.of());
+    }
+
+    @Test
     void aBodyJustUnderTheLimitIsAccepted() {
       String big = "{\"id\": \"/x\", \"cmd\": \"" + "a".repeat((int) MAX_BODY_BYTES - 100) + "\"}";
       assertThat(post("/v2/apps", big).getStatus()).isEqualTo(201);

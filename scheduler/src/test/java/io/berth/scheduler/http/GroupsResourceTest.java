@@ -89,4 +89,43 @@ class GroupsResourceTest extends ResourceTestSupport {
       assertThat(get("/v2/groups/team").getStatus()).isEqualTo(200);
     }
   }
+
+  @Nested
+  class NoIdIsBothAnAppAndAGroup {
+
+    private static final String RULE = "Groups and Applications may not have the same identifier.";
+
+    @Test
+    void creatingAnAppWhereAGroupIsIs422AsInMarathon() {
+      given(anApp("/team/web").build());
+      JsonNode error = errorBody(post("/v2/apps", json(anApp("/team").build())), 422);
+      assertThat(errorsAt(error, "/")).containsExactly(RULE);
+      assertThat(store.loadAll()).extracting(a -> a.id()).containsExactly("/team/web");
+    }
+
+    @Test
+    void creatingAnAppUnderAnAppIs422() {
+      given(anApp("/team").build());
+      assertThat(errorsAt(errorBody(post("/v2/apps", json(anApp("/team/web/x").build())), 422), "/"))
+          .containsExactly(RULE);
+      assertThat(errorsAt(errorBody(put("/v2/apps/team/web", "{\"cmd\": \"sleep 1\"}"), 422), "/"))
+          .containsExactly(RULE);
+      assertThat(store.loadAll()).extracting(a -> a.id()).containsExactly("/team");
+    }
+
+    @Test
+    void idsThatOnlyShareAPrefixDoNotClash() {
+      given(anApp("/team/web").build());
+      assertThat(post("/v2/apps", json(anApp("/team/web2").build())).getStatus()).isEqualTo(201);
+      assertThat(post("/v2/apps", json(anApp("/team-web").build())).getStatus()).isEqualTo(201);
+      assertThat(post("/v2/apps", json(anApp("/team/we").build())).getStatus()).isEqualTo(201);
+    }
+
+    @Test
+    void aGroupFreedByDeletingItsAppsCanBecomeAnApp() {
+      given(anApp("/team/web").build());
+      delete("/v2/apps/team/web").close();
+      assertThat(post("/v2/apps", json(anApp("/team").build())).getStatus()).isEqualTo(201);
+    }
+  }
 }
