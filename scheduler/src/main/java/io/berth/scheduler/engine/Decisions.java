@@ -129,6 +129,13 @@ final class Decisions {
     }
   }
 
+  /** A deleted app leaves no launch delay, failure or waiting reason behind for a new app of that id. */
+  void appRemoved(String appId) {
+    book.delays.remove(appId);
+    book.lastFailures.remove(appId);
+    book.unplaced.remove(appId);
+  }
+
   /** An update about a task the store does not know: kill it if it lives; acknowledge it anyway. */
   void unknownTask(TaskStatus s) {
     if (!s.state().isTerminal()) {

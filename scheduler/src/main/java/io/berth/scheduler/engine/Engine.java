@@ -187,6 +187,8 @@ public final class Engine implements Managed, ClusterEvents, AppService.AppListe
       App after = change.after();
       if (after != null) {
         decisions.appChanged(change.before(), after);
+      } else {
+        decisions.appRemoved(change.before().id());
       }
       tick();
     }));
