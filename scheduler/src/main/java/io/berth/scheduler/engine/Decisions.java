@@ -110,7 +110,7 @@ final class Decisions {
         Transition t = InstanceTransitions.apply(stored, f.event(), now);
         effects.run(t.effects(), null, now, touched);
         if (d instanceof Decision.Adopt && !t.instance().isTerminal() && t.instance().agentId() != null) {
-          apps.get(stored.appId()).ifPresent(app -> driver.adopt(payloads.payload(app, t.instance())));
+          Effects.definitionOf(apps, t.instance()).ifPresent(app -> driver.adopt(payloads.payload(app, t.instance())));
           LOG.info("Adopted running task {} of {}", stored.id(), stored.appId());
         }
       }

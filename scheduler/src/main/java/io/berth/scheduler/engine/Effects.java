@@ -14,6 +14,7 @@ import io.berth.scheduler.store.InstanceStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,7 @@ final class Effects {
   }
 
   private void launch(Instance i, OfferId offer) {
-    App app = apps.get(i.appId()).orElse(null);
+    App app = definitionOf(apps, i).orElse(null);
     if (app == null || offer == null) {
       throw new IllegalStateException("launch of " + i.id() + " without " + (app == null ? "its app" : "an offer"));
     }
@@ -96,6 +97,18 @@ final class Effects {
     LaunchDelay next = backoff.onFailure(current, config, i.startedAt(), now);
     book.delays.put(i.appId(), next);
     LOG.info("Launch delay of {} is now {} failures, until {}", i.appId(), next.failures(), next.until());
+  }
+
+  /**
+   * The definition an instance runs: its app at the instance's version (a task keeps the definition
+   * that started it, as its payload says), else the current one; empty when the app is gone.
+   */
+  static Optional<App> definitionOf(AppService apps, Instance i) {
+    Optional<App> current = apps.get(i.appId());
+    if (current.isEmpty() || current.get().version().equals(i.appVersion())) {
+      return current;
+    }
+    return apps.version(i.appId(), i.appVersion()).or(() -> current);
   }
 
   Duration grace(String appId) {

@@ -52,6 +52,27 @@ class EngineStartupTest {
     }
 
     @Test
+    void isAdoptedWithTheDefinitionThatStartedItAndThenReplacedByTheNewOne() {
+      App v1 = h.given(anApp(WEB).withInstances(1));
+      Instance running = h.given(instanceOf(v1).running().on(OfferBuilder.AGENT).build());
+      App v2 = h.apps.update(v1.toBuilder().cmd("sleep 2000").build()).orElseThrow().after();
+      h.start();
+
+      h.connect(ObservedTask.of(running.id().value(), OfferBuilder.AGENT, InstanceState.RUNNING));
+
+      assertThat(h.driver.calls(Adopted.class)).singleElement().satisfies(a -> {
+        assertThat(a.payload().app().version()).isEqualTo(v1.version());
+        assertThat(a.payload().app().cmd()).isEqualTo("sleep 1000");
+      });
+      h.offerPlenty();
+      assertThat(h.driver.launches()).singleElement().satisfies(l -> {
+        assertThat(l.payload().app().version()).isEqualTo(v2.version());
+        assertThat(l.payload().app().cmd()).isEqualTo("sleep 2000");
+      });
+      assertThat(h.driver.kills()).isEmpty();
+    }
+
+    @Test
     void thatEndedWhileTheSchedulerWasDownIsReplacedNotAdopted() {
       App app = h.given(anApp(WEB).withInstances(1));
       Instance running = h.given(instanceOf(app).running().on(OfferBuilder.AGENT).build());
