@@ -6,6 +6,7 @@ import io.berth.api.model.PathId;
 import io.berth.scheduler.core.apps.AppChanges;
 import io.berth.scheduler.core.apps.Versions;
 import io.berth.scheduler.store.AppStore;
+import io.berth.scheduler.store.StoreException;
 import io.dropwizard.lifecycle.Managed;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -90,7 +91,7 @@ public final class AppService implements Managed {
       throw new IllegalArgumentException(GROUP_CLASH);
     }
     App created = AppChanges.created(normalized, clock.instant());
-    store.create(created);
+    write(created.id(), () -> store.create(created));
     apps.put(created.id(), created);
     LOG.info("Created app {} at version {}", created.id(), created.version());
     return Optional.of(announce(null, created));
@@ -116,7 +117,7 @@ public final class AppService implements Managed {
       return Optional.empty();
     }
     App next = AppChanges.updated(current, normalized, clock.instant());
-    store.update(next, current.version());
+    write(next.id(), () -> store.update(next, current.version()));
     apps.put(next.id(), next);
     LOG.info("Updated app {} to version {} (instances {} -> {})", next.id(), next.version(),
         current.instances(), next.instances());
@@ -129,7 +130,7 @@ public final class AppService implements Managed {
     if (current == null) {
       return Optional.empty();
     }
-    store.delete(id);
+    write(id, () -> store.delete(id));
     apps.remove(id);
     LOG.info("Deleted app {}", id);
     return Optional.of(announce(current, null));
@@ -142,10 +143,47 @@ public final class AppService implements Managed {
       return Optional.empty();
     }
     App next = AppChanges.restarted(current, clock.instant());
-    store.update(next, current.version());
+    write(id, () -> store.update(next, current.version()));
     apps.put(next.id(), next);
     LOG.info("Restarting app {} at version {}", id, next.version());
     return Optional.of(announce(current, next));
+  }
+
+  /**
+   * Runs a store write. When it fails, the write may still have happened (a reply lost with the
+   * connection, or a retried write that then lost its own compare-and-set), so the app is re-read
+   * from the store: memory never drifts from what a restarted scheduler would find.
+   */
+  private void write(String id, Runnable write) {
+    try {
+      write.run();
+    } catch (StoreException e) {
+      resync(id);
+      throw e;
+    }
+  }
+
+  private void resync(String id) {
+    App before = apps.get(id);
+    App stored;
+    try {
+      List<String> versions = store.versions(id);
+      stored = versions.isEmpty() ? null : store.version(id, versions.get(0)).orElse(null);
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot re-read app {} after a failed write; the next start reads it again", id, e);
+      return;
+    }
+    if (Objects.equals(before, stored)) {
+      return;
+    }
+    if (stored == null) {
+      apps.remove(id);
+    } else {
+      apps.put(id, stored);
+    }
+    LOG.warn("App {} re-read from the store after a failed write: version {} there, {} here", id,
+        stored == null ? "none" : stored.version(), before == null ? "none" : before.version());
+    announce(before, stored);
   }
 
   private Change announce(App before, App after) {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.api.model.App;
+import io.berth.scheduler.store.ConcurrentModificationException;
 import io.berth.scheduler.store.TransientStoreException;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -223,6 +225,45 @@ class AppErrorsResourceTest extends ResourceTestSupport {
       store.failWritesWith(new TransientStoreException("ZooKeeper unavailable", null));
       assertThat(put("/v2/apps/team/web", "{\"instances\": 9}").getStatus()).isEqualTo(503);
       assertThat(apps.get("/team/web")).contains(existing);
+    }
+
+    @Test
+    void aWriteThatLostACompareAndSetIs409() {
+      App existing = given(anApp("/team/web").build());
+      store.failWritesWith(new ConcurrentModificationException("app /team/web changed concurrently"));
+      JsonNode error = errorBody(put("/v2/apps/team/web", "{\"instances\": 9}"), 409);
+      assertThat(error.path("message").asText()).contains("changed concurrently");
+      assertThat(apps.get("/team/web")).contains(existing);
+    }
+
+    @Test
+    void aWriteThatHappenedButReportedFailureIsWhatTheApiShowsAfterwards() {
+      given(anApp("/team/web").withInstances(1).build());
+      clock.advance(Duration.ofMinutes(1));
+      store.failOnceAfterWriting(new TransientStoreException("connection lost", null));
+
+      assertThat(put("/v2/apps/team/web", "{\"instances\": 3}").getStatus()).isEqualTo(503);
+
+      assertThat(body(get("/v2/apps/team/web")).path("app").path("instances").asInt()).isEqualTo(3);
+      clock.advance(Duration.ofMinutes(1));
+      assertThat(put("/v2/apps/team/web", "{\"instances\": 4}").getStatus()).isEqualTo(200);
+      assertThat(store.loadAll().get(0).instances()).isEqualTo(4);
+    }
+
+    @Test
+    void aCreateThatHappenedButReportedFailureIsThereAfterwards() {
+      store.failOnceAfterWriting(new TransientStoreException("connection lost", null));
+      assertThat(post("/v2/apps", json(anApp("/team/web").build())).getStatus()).isEqualTo(503);
+      assertThat(get("/v2/apps/team/web").getStatus()).isEqualTo(200);
+      errorBody(post("/v2/apps", json(anApp("/team/web").build())), 409);
+    }
+
+    @Test
+    void aDeleteThatHappenedButReportedFailureIsGoneAfterwards() {
+      given(anApp("/team/web").build());
+      store.failOnceAfterWriting(new TransientStoreException("connection lost", null));
+      assertThat(delete("/v2/apps/team/web").getStatus()).isEqualTo(503);
+      errorBody(get("/v2/apps/team/web"), 404);
     }
   }
 }

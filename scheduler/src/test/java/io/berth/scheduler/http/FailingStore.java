@@ -11,15 +11,29 @@ final class FailingStore implements AppStore {
 
   private final AppStore delegate = new InMemoryAppStore(50);
   private volatile RuntimeException failure;
+  private volatile RuntimeException failureAfterWriting;
 
   /** Every following write throws {@code e}. */
   void failWritesWith(RuntimeException e) {
     failure = e;
   }
 
+  /** The next write happens, but then reports {@code e} (a reply lost with the connection). */
+  void failOnceAfterWriting(RuntimeException e) {
+    failureAfterWriting = e;
+  }
+
   private void maybeFail() {
     if (failure != null) {
       throw failure;
+    }
+  }
+
+  private void maybeFailAfterWriting() {
+    RuntimeException e = failureAfterWriting;
+    if (e != null) {
+      failureAfterWriting = null;
+      throw e;
     }
   }
 
@@ -32,18 +46,22 @@ final class FailingStore implements AppStore {
   public void create(App app) {
     maybeFail();
     delegate.create(app);
+    maybeFailAfterWriting();
   }
 
   @Override
   public void update(App next, String expectedVersion) {
     maybeFail();
     delegate.update(next, expectedVersion);
+    maybeFailAfterWriting();
   }
 
   @Override
   public boolean delete(String appId) {
     maybeFail();
-    return delegate.delete(appId);
+    boolean deleted = delegate.delete(appId);
+    maybeFailAfterWriting();
+    return deleted;
   }
 
   @Override
