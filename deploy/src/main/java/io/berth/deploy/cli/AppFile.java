@@ -3,6 +3,7 @@ package io.berth.deploy.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.api.model.App;
+import io.berth.api.model.PathId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ final class AppFile {
     return parse(text, file.toString());
   }
 
-  /** The definition in {@code text}, which must be a JSON object with an {@code id}. */
+  /** The definition in {@code text}, which must be a JSON object with an {@code id} (made canonical: {@code /a/b}). */
   static App parse(String text, String name) {
     JsonNode node;
     try {
@@ -42,8 +43,12 @@ final class AppFile {
     if (id == null || !id.isTextual() || id.asText().isBlank()) {
       throw CliException.usage(name + " has no \"id\"");
     }
+    String canonical = PathId.canonical(id.asText().strip());
+    if (canonical.equals("/")) {
+      throw CliException.usage(name + ": \"id\" must name an app (such as /team/web), not '" + id.asText() + "'");
+    }
     try {
-      return Json.MAPPER.treeToValue(node, App.class);
+      return Json.MAPPER.treeToValue(node, App.class).toBuilder().id(canonical).build();
     } catch (JsonProcessingException | IllegalArgumentException e) {
       String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
       throw CliException.usage(name + " is not an app definition: " + message);

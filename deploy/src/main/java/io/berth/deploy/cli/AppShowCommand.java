@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "show", description = "Print an app (definition and status) as JSON.")
 final class AppShowCommand extends ApiCommand {
 
-  @Parameters(index = "0", paramLabel = "ID", description = "App id, e.g. /team/web.")
+  @Parameters(index = "0", paramLabel = "ID", converter = AppIdConverter.class, description = "App id, e.g. /team/web.")
   String appId;
 
   @Override

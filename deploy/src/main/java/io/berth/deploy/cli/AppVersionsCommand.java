@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "versions", description = "List an app's stored versions, newest first.")
 final class AppVersionsCommand extends ApiCommand {
 
-  @Parameters(index = "0", paramLabel = "ID", description = "App id.")
+  @Parameters(index = "0", paramLabel = "ID", converter = AppIdConverter.class, description = "App id.")
   String appId;
 
   @Override

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "delete", description = "Delete an app and kill its tasks.")
 final class DeleteCommand extends ApiCommand {
 
-  @Parameters(index = "0", paramLabel = "ID", description = "App id.")
+  @Parameters(index = "0", paramLabel = "ID", converter = AppIdConverter.class, description = "App id.")
   String appId;
 
   @Option(names = "--force", description = "Override a running deployment of the app.")

@@ -28,10 +28,11 @@ final class DeployCommand extends ApiCommand {
   @Override
   int run(BerthClient client, PrintWriter out) {
     App app = AppFile.read(file);
-    DeploymentResult result = client.updateApp(app.id(), app, force, false);
-    DeploymentReport.lines(app.id(), result).forEach(out::println);
+    String id = app.id();
+    DeploymentResult result = client.updateApp(id, app, force, false);
+    DeploymentReport.lines(id, result).forEach(out::println);
     out.flush();
-    waiting.awaitIfAsked(client, app.id(), result == null ? null : result.version(), root().ticker(), out);
+    waiting.awaitIfAsked(client, id, result == null ? null : result.version(), root().ticker(), out);
     return ExitCodes.OK;
   }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "restart", description = "Restart every task of an app.")
 final class RestartCommand extends ApiCommand {
 
-  @Parameters(index = "0", paramLabel = "ID", description = "App id.")
+  @Parameters(index = "0", paramLabel = "ID", converter = AppIdConverter.class, description = "App id.")
   String appId;
 
   @Option(names = "--force", description = "Override a running deployment of the app.")

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "rollback", description = "Restore the previous (or the given) stored version of an app.")
 final class RollbackCommand extends ApiCommand {
 
-  @Parameters(index = "0", paramLabel = "ID", description = "App id.")
+  @Parameters(index = "0", paramLabel = "ID", converter = AppIdConverter.class, description = "App id.")
   String appId;
 
   @Option(names = "--to", paramLabel = "VERSION", description = "The version to restore (see 'berth app versions').")

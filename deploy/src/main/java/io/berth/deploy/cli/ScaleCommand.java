@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "scale", description = "Set an app's number of instances.")
 final class ScaleCommand extends ApiCommand {
 
-  @Parameters(index = "0", paramLabel = "ID", description = "App id.")
+  @Parameters(index = "0", paramLabel = "ID", converter = AppIdConverter.class, description = "App id.")
   String appId;
 
   @Parameters(index = "1", paramLabel = "N", description = "Instances (0 suspends the app).")

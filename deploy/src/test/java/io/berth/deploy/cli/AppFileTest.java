@@ -44,6 +44,13 @@ class AppFileTest {
   }
 
   @Test
+  void theIdIsMadeCanonicalAndMustNameAnApp() {
+    assertThat(AppFile.parse("{\"id\": \"team/web/\"}", "app.json").id()).isEqualTo("/team/web");
+    assertThat(usageError(() -> AppFile.parse("{\"id\": \"/\"}", "app.json")))
+        .isEqualTo("app.json: \"id\" must name an app (such as /team/web), not '/'");
+  }
+
+  @Test
   void aFieldOfTheWrongTypeIsAUsageError() {
     assertThat(usageError(() -> AppFile.parse("{\"id\": \"/a\", \"instances\": \"many\"}", "app.json")))
         .startsWith("app.json is not an app definition: ");

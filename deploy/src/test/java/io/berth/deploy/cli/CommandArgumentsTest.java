@@ -50,6 +50,18 @@ class CommandArgumentsTest {
   }
 
   @Test
+  void appIdsAreMadeCanonicalAndTheRootIsNoApp() {
+    server.with(io.berth.api.model.App.builder().id("/team/web").instances(1).build());
+    CliRun run = CliRun.of(cli, "scale", "team/web/", "2");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).startsWith("app: /team/web");
+
+    CliRun root = CliRun.of(cli, "delete", "/");
+    assertThat(root.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(root.err()).contains("'/' is not an app id (such as /team/web)");
+  }
+
+  @Test
   void helpAnswersZeroAndListsTheExitCodes() {
     CliRun run = CliRun.of(cli, "--help");
     assertThat(run.exitCode()).isZero();
