@@ -1,0 +1,67 @@
+package io.berth.scheduler.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The real Docker engine, through its CLI, for end-to-end tests: images, and containers by label. */
+final class TestDocker {
+
+  static final String IMAGE = "berth-test/busybox:latest";
+
+  private TestDocker() {}
+
+  /** Builds the busybox test image with the project's own script (deploy/bin/lib.sh), once. */
+  static void ensureImage() {
+    run("bash", "-c", "source ../deploy/bin/lib.sh && ensure_busybox_image " + IMAGE);
+  }
+
+  /** One container of a pod, as `docker ps` shows it. */
+  record Container(String id, String taskId, String role, String state) {}
+
+  static List<Container> containersOf(String appId) {
+    String out = run("docker", "ps", "-a", "--no-trunc", "--filter", "label=berth.app-id=" + appId, "--format",
+        "{{.ID}}|{{.Label \"berth.task-id\"}}|{{.Label \"berth.role\"}}|{{.State}}");
+    List<Container> list = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      String[] f = line.split("\\|");
+      if (f.length == 4) {
+        list.add(new Container(f[0], f[1], f[2], f[3]));
+      }
+    }
+    return list;
+  }
+
+  static String startedAt(String containerId) {
+    return run("docker", "inspect", "--format", "{{.State.StartedAt}}", containerId).trim();
+  }
+
+  static void kill(String containerId) {
+    run("docker", "kill", containerId);
+  }
+
+  /** Removes every container of the app (test clean-up). */
+  static void removeAll(String appId) {
+    for (Container c : containersOf(appId)) {
+      run("docker", "rm", "-f", c.id());
+    }
+  }
+
+  static String run(String... command) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
