@@ -201,16 +201,17 @@ public final class LocalClusterDriver implements ClusterDriver {
   public void decline(Collection<OfferId> offers, Duration refuse) {
     synchronized (lock) {
       LocalRun r = started();
-      boolean declined = false;
+      Optional<Offer> declined = Optional.empty();
       for (OfferId id : offers) {
-        declined |= r.offers().decline(id);
+        Optional<Offer> d = r.offers().decline(id);
+        declined = d.isPresent() ? d : declined;
       }
-      if (!declined) {
+      if (declined.isEmpty()) {
         return;
       }
       if (refuse != null && refuse.toMillis() > 0) {
-        LOG.debug("Offers declined; refusing for {}", refuse);
-        pacing.refuseFor(r, refuse, () -> {
+        LOG.debug("Offer {} declined; refusing its resources for {}", declined.get().id(), refuse);
+        pacing.refuseFor(r, declined.get(), refuse, () -> {
           synchronized (lock) {
             offerSoon(Duration.ZERO, false);
           }
@@ -346,11 +347,14 @@ public final class LocalClusterDriver implements ClusterDriver {
     synchronized (lock) {
       boolean fresh = pacing.fired();
       LocalRun r = run;
-      if (r == null || !pacing.mayOffer(tasks.awaitingAdoption())) {
+      if (r == null) {
         return;
       }
       Resources free = tasks.free(config.total());
       List<PortRange> ports = PortRanges.free(config.ports(), tasks.usedPorts());
+      if (!pacing.mayOffer(tasks.awaitingAdoption(), free, ports)) {
+        return;
+      }
       if (!fresh && r.offers().outstandingEquals(free, ports)) {
         return;
       }

@@ -55,13 +55,14 @@ final class OfferBook {
     return current;
   }
 
-  /** Voids the offer when it is the valid one (a decline); false for any other id. */
-  boolean decline(OfferId id) {
+  /** Voids the offer when it is the valid one (a decline) and returns it; empty for any other id. */
+  Optional<Offer> decline(OfferId id) {
     if (current != null && current.id().equals(id)) {
+      Offer declined = current;
       current = null;
-      return true;
+      return Optional.of(declined);
     }
-    return false;
+    return Optional.empty();
   }
 
   void voidAll() {

@@ -142,6 +142,19 @@ class LocalClusterOffersTest extends DriverTestBase {
     }
 
     @Test
+    void resourcesTheDeclinedOfferDidNotHoldAreOfferedDespiteTheRefusal() {
+      Offer first = startAndAwaitOffer();
+      launchRunning(first, aTask("web.1").cpus(1).ports(31000).build());
+      Offer remainder = awaitOfferAfter(first);
+      driver.decline(List.of(remainder.id()), Duration.ofMinutes(5));
+      driver.kill("web.1", "local-node-1", Duration.ofSeconds(1));
+      events.awaitState("web.1", InstanceState.KILLED);
+      Offer freed = awaitOfferAfter(remainder);
+      assertThat(scalars(freed).cpus()).isEqualTo(2);
+      assertThat(ports(freed)).containsExactly(PortRange.of(31000, 31009));
+    }
+
+    @Test
     void aDeclinedOfferComesBackWhenTheRefusalEnds() {
       Offer offer = startAndAwaitOffer();
       long declinedAt = System.nanoTime();

@@ -49,13 +49,13 @@ class OfferBookTest {
   void aUsedOfferIsNoLongerOutstandingAndADeclinedOneIsVoid() {
     Offer offer = book.issue(MACHINE, PORTS);
     assertThat(book.outstandingEquals(MACHINE, PORTS)).isTrue();
-    assertThat(book.decline(offer.id())).isTrue();
+    assertThat(book.decline(offer.id())).contains(offer);
     assertThat(book.outstanding()).isEmpty();
-    assertThat(book.decline(offer.id())).isFalse();
+    assertThat(book.decline(offer.id())).isEmpty();
     Offer next = book.issue(MACHINE, PORTS);
     book.take(next.id(), usage(0.1, 1));
     assertThat(book.outstanding()).isEmpty();
-    assertThat(book.decline(new OfferId("other"))).isFalse();
+    assertThat(book.decline(new OfferId("other"))).isEmpty();
   }
 
   @Test
