@@ -91,7 +91,7 @@ public final class AppService implements Managed {
       throw new IllegalArgumentException(GROUP_CLASH);
     }
     App created = AppChanges.created(normalized, clock.instant());
-    write(created.id(), () -> store.create(created));
+    write(created.id(), created, () -> store.create(created));
     apps.put(created.id(), created);
     LOG.info("Created app {} at version {}", created.id(), created.version());
     return Optional.of(announce(null, created));
@@ -117,7 +117,7 @@ public final class AppService implements Managed {
       return Optional.empty();
     }
     App next = AppChanges.updated(current, normalized, clock.instant());
-    write(next.id(), () -> store.update(next, current.version()));
+    write(next.id(), next, () -> store.update(next, current.version()));
     apps.put(next.id(), next);
     LOG.info("Updated app {} to version {} (instances {} -> {})", next.id(), next.version(),
         current.instances(), next.instances());
@@ -130,7 +130,7 @@ public final class AppService implements Managed {
     if (current == null) {
       return Optional.empty();
     }
-    write(id, () -> store.delete(id));
+    write(id, null, () -> store.delete(id));
     apps.remove(id);
     LOG.info("Deleted app {}", id);
     return Optional.of(announce(current, null));
@@ -143,36 +143,47 @@ public final class AppService implements Managed {
       return Optional.empty();
     }
     App next = AppChanges.restarted(current, clock.instant());
-    write(id, () -> store.update(next, current.version()));
+    write(id, next, () -> store.update(next, current.version()));
     apps.put(next.id(), next);
     LOG.info("Restarting app {} at version {}", id, next.version());
     return Optional.of(announce(current, next));
   }
 
   /**
-   * Runs a store write. When it fails, the write may still have happened (a reply lost with the
-   * connection, or a retried write that then lost its own compare-and-set), so the app is re-read
-   * from the store: memory never drifts from what a restarted scheduler would find.
+   * Runs a store write meant to leave {@code intended} (null: no app) stored under {@code id}. When
+   * it fails, the write may still have happened (a reply lost with the connection, or a retried
+   * write that then lost its own compare-and-set), so the store is asked: if it holds what was
+   * intended, the write counts as done; otherwise memory takes what the store has and the failure
+   * goes to the caller. Memory never drifts from what a restarted scheduler would find.
    */
-  private void write(String id, Runnable write) {
+  private void write(String id, App intended, Runnable write) {
     try {
       write.run();
     } catch (StoreException e) {
-      resync(id);
+      Optional<App> stored;
+      try {
+        stored = stored(id);
+      } catch (RuntimeException unreadable) {
+        LOG.warn("Cannot re-read app {} after a failed write; the next start reads it again", id, unreadable);
+        throw e;
+      }
+      if (Objects.equals(stored.orElse(null), intended)) {
+        LOG.warn("Write of app {} reported a failure but reached the store: {}", id, e.toString());
+        return;
+      }
+      resync(id, stored.orElse(null));
       throw e;
     }
   }
 
-  private void resync(String id) {
+  /** The app as the store has it now: its newest version is its current definition. */
+  private Optional<App> stored(String id) {
+    List<String> versions = store.versions(id);
+    return versions.isEmpty() ? Optional.empty() : store.version(id, versions.get(0));
+  }
+
+  private void resync(String id, App stored) {
     App before = apps.get(id);
-    App stored;
-    try {
-      List<String> versions = store.versions(id);
-      stored = versions.isEmpty() ? null : store.version(id, versions.get(0)).orElse(null);
-    } catch (RuntimeException e) {
-      LOG.warn("Cannot re-read app {} after a failed write; the next start reads it again", id, e);
-      return;
-    }
     if (Objects.equals(before, stored)) {
       return;
     }

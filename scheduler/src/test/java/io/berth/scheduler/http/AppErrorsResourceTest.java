@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.api.model.App;
+import io.berth.scheduler.core.apps.AppChanges;
 import io.berth.scheduler.store.ConcurrentModificationException;
 import io.berth.scheduler.store.TransientStoreException;
 import jakarta.ws.rs.client.Entity;
@@ -237,12 +238,12 @@ class AppErrorsResourceTest extends ResourceTestSupport {
     }
 
     @Test
-    void aWriteThatHappenedButReportedFailureIsWhatTheApiShowsAfterwards() {
+    void aWriteThatReachedTheStoreButReportedFailureCountsAsDone() {
       given(anApp("/team/web").withInstances(1).build());
       clock.advance(Duration.ofMinutes(1));
-      store.failOnceAfterWriting(new TransientStoreException("connection lost", null));
+      store.failOnceAfterWriting(new ConcurrentModificationException("retried write lost its own CAS"));
 
-      assertThat(put("/v2/apps/team/web", "{\"instances\": 3}").getStatus()).isEqualTo(503);
+      assertThat(put("/v2/apps/team/web", "{\"instances\": 3}").getStatus()).isEqualTo(200);
 
       assertThat(body(get("/v2/apps/team/web")).path("app").path("instances").asInt()).isEqualTo(3);
       clock.advance(Duration.ofMinutes(1));
@@ -251,19 +252,32 @@ class AppErrorsResourceTest extends ResourceTestSupport {
     }
 
     @Test
-    void aCreateThatHappenedButReportedFailureIsThereAfterwards() {
+    void aCreateThatReachedTheStoreButReportedFailureCountsAsDone() {
       store.failOnceAfterWriting(new TransientStoreException("connection lost", null));
-      assertThat(post("/v2/apps", json(anApp("/team/web").build())).getStatus()).isEqualTo(503);
+      assertThat(post("/v2/apps", json(anApp("/team/web").build())).getStatus()).isEqualTo(201);
       assertThat(get("/v2/apps/team/web").getStatus()).isEqualTo(200);
       errorBody(post("/v2/apps", json(anApp("/team/web").build())), 409);
     }
 
     @Test
-    void aDeleteThatHappenedButReportedFailureIsGoneAfterwards() {
+    void aDeleteThatReachedTheStoreButReportedFailureCountsAsDone() {
       given(anApp("/team/web").build());
       store.failOnceAfterWriting(new TransientStoreException("connection lost", null));
-      assertThat(delete("/v2/apps/team/web").getStatus()).isEqualTo(503);
+      assertThat(delete("/v2/apps/team/web").getStatus()).isEqualTo(200);
       errorBody(get("/v2/apps/team/web"), 404);
+    }
+
+    @Test
+    void aWriteThatLostToAnotherWriterLeavesTheApiShowingTheWinner() {
+      App existing = given(anApp("/team/web").withInstances(1).build());
+      App winner = AppChanges.updated(existing, existing.withInstances(7), START.plusSeconds(30));
+      store.update(winner, existing.version());
+      clock.advance(Duration.ofMinutes(1));
+
+      errorBody(put("/v2/apps/team/web", "{\"instances\": 3}"), 409);
+
+      assertThat(apps.get("/team/web")).contains(winner);
+      assertThat(put("/v2/apps/team/web", "{\"instances\": 3}").getStatus()).isEqualTo(200);
     }
   }
 }
