@@ -23,13 +23,16 @@ final class InstanceBook {
   final Map<String, TaskFailure> lastFailures = new ConcurrentHashMap<>();
   final Map<String, List<HealthCheckResult>> health = new ConcurrentHashMap<>();
   final Map<String, Unplaced> unplaced = new ConcurrentHashMap<>();
+  /** The same instances by app, so that per-app reads cost the app's instances, not all of them. */
+  private final Map<String, Map<InstanceId, Instance>> byApp = new ConcurrentHashMap<>();
 
   Collection<Instance> all() {
     return instances.values();
   }
 
   List<Instance> ofApp(String appId) {
-    return instances.values().stream().filter(i -> i.appId().equals(appId)).toList();
+    Map<InstanceId, Instance> ofApp = byApp.get(appId);
+    return ofApp == null ? List.of() : List.copyOf(ofApp.values());
   }
 
   Instance get(String taskId) {
@@ -38,10 +41,17 @@ final class InstanceBook {
 
   void put(Instance instance) {
     instances.put(instance.id(), instance);
+    byApp.computeIfAbsent(instance.appId(), k -> new ConcurrentHashMap<>()).put(instance.id(), instance);
   }
 
   void remove(InstanceId id) {
-    instances.remove(id);
+    Instance gone = instances.remove(id);
+    if (gone != null) {
+      byApp.computeIfPresent(gone.appId(), (k, ofApp) -> {
+        ofApp.remove(id);
+        return ofApp.isEmpty() ? null : ofApp;
+      });
+    }
     health.remove(id.value());
   }
 }
