@@ -2,6 +2,7 @@ package io.berth.scheduler.engine;
 
 import io.berth.api.model.App;
 import io.berth.api.model.HealthCheck;
+import io.berth.api.model.UnreachableStrategy;
 import io.berth.api.model.UpgradeStrategy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,11 @@ final class AppSpec {
 
   AppSpec withHealthCheck(HealthCheck check) {
     app.healthChecks(List.of(check));
+    return this;
+  }
+
+  AppSpec withUnreachableStrategy(long inactiveAfterSeconds, long expungeAfterSeconds) {
+    app.unreachableStrategy(UnreachableStrategy.of(inactiveAfterSeconds, expungeAfterSeconds));
     return this;
   }
 

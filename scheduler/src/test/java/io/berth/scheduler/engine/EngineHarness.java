@@ -26,8 +26,7 @@ final class EngineHarness implements AutoCloseable {
 
   static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
   static final Duration REFUSE = Duration.ofSeconds(5);
-  static final EngineSettings SETTINGS = new EngineSettings(Duration.ofHours(1), Duration.ofSeconds(3),
-      new OfferPolicy(REFUSE, Duration.ofSeconds(10)));
+  static final Duration NO_TICKS = Duration.ofHours(1);
 
   final MutableClock clock = new MutableClock(START);
   final InMemoryInstanceStore store = new InMemoryInstanceStore();
@@ -41,8 +40,15 @@ final class EngineHarness implements AutoCloseable {
   }
 
   EngineHarness(HelperConfig helpers) {
+    this(helpers, NO_TICKS);
+  }
+
+  /** An engine that also ticks every {@code tick} (real time; the clock still moves only when told). */
+  EngineHarness(HelperConfig helpers, Duration tick) {
     apps = new AppService(new InMemoryAppStore(50), clock, () -> "deployment-" + deployments.incrementAndGet());
-    engine = new Engine(apps, store, driver, clock, SETTINGS, helpers);
+    EngineSettings settings = new EngineSettings(tick, Duration.ofSeconds(3),
+        new OfferPolicy(REFUSE, Duration.ofSeconds(10)));
+    engine = new Engine(apps, store, driver, clock, settings, helpers);
   }
 
   /** A started engine whose cluster has connected with no tasks. */
@@ -130,6 +136,12 @@ final class EngineHarness implements AutoCloseable {
 
   void report(String taskId, InstanceState state, String ackId) {
     driver.status(new TaskStatus(taskId, OfferBuilder.AGENT, state, null, null, ackId, false));
+    drain();
+  }
+
+  /** A RUNNING update with a health verdict. */
+  void reportHealth(String taskId, boolean healthy) {
+    driver.status(new TaskStatus(taskId, OfferBuilder.AGENT, InstanceState.RUNNING, null, healthy, null, false));
     drain();
   }
 
