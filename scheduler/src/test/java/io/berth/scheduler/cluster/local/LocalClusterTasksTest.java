@@ -35,6 +35,19 @@ class LocalClusterTasksTest extends DriverTestBase {
     }
 
     @Test
+    void healthVerdictsComeWithRunningAndResultsArePassedOn() {
+      Offer offer = startAndAwaitOffer();
+      driver.launch(offer.id(), aTask("web.1").withACommandHealthCheck().build());
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> events.of("web.1").stream().anyMatch(s -> Boolean.TRUE.equals(s.healthy())));
+      assertThat(events.of("web.1")).filteredOn(s -> s.healthy() != null)
+          .allSatisfy(s -> assertThat(s.state()).isEqualTo(InstanceState.RUNNING));
+      await().atMost(Duration.ofSeconds(10)).until(() -> !events.healthResults.isEmpty());
+      assertThat(events.healthResults.get(0)).singleElement()
+          .satisfies(r -> assertThat(r.taskId()).isEqualTo("web.1"));
+    }
+
+    @Test
     void anImagePullFailureIsAFailedTaskWithTheDaemonsMessage() {
       docker.failPullOf = "busybox:missing";
       Offer offer = startAndAwaitOffer();

@@ -21,6 +21,7 @@ final class RecordingEvents implements ClusterEvents {
   final List<Offer> offers = new CopyOnWriteArrayList<>();
   final List<OfferId> rescinded = new CopyOnWriteArrayList<>();
   final List<TaskStatus> statuses = new CopyOnWriteArrayList<>();
+  final List<List<HealthCheckResult>> healthResults = new CopyOnWriteArrayList<>();
 
   @Override
   public void onConnected(List<ObservedTask> tasks) {
@@ -53,6 +54,7 @@ final class RecordingEvents implements ClusterEvents {
 
   @Override
   public void onHealthResults(String taskId, List<HealthCheckResult> results) {
+    healthResults.add(results);
     all.add(results);
   }
 

@@ -3,6 +3,8 @@ package io.berth.scheduler.cluster.local;
 import io.berth.api.executor.HelperSettings;
 import io.berth.api.executor.TaskPayload;
 import io.berth.api.model.App;
+import io.berth.api.model.Command;
+import io.berth.api.model.HealthCheck;
 import io.berth.api.model.PortDefinition;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +22,7 @@ final class Tasks {
   private List<Integer> ports = List.of();
   private int fluentdPort;
   private String image = "busybox:test";
+  private List<HealthCheck> healthChecks = List.of();
 
   private Tasks(String taskId) {
     this.taskId = taskId;
@@ -55,6 +58,13 @@ final class Tasks {
     return this;
   }
 
+  /** A COMMAND check every second (the fake engine's exec always succeeds). */
+  Tasks withACommandHealthCheck() {
+    healthChecks = List.of(new HealthCheck("COMMAND", null, null, null, new Command("true"), 0, 1, 1, 3, null, null,
+        null));
+    return this;
+  }
+
   Tasks image(String value) {
     image = value;
     return this;
@@ -62,7 +72,8 @@ final class Tasks {
 
   TaskPayload build() {
     App app = App.builder().id("/web").version(VERSION).cmd("sleep 1000").cpus(cpus).mem(mem).disk(disk)
-        .portDefinitions(ports.stream().map(p -> PortDefinition.of(0)).toList()).build().normalized();
+        .portDefinitions(ports.stream().map(p -> PortDefinition.of(0)).toList()).healthChecks(healthChecks).build()
+        .normalized();
     HelperSettings helpers = fluentdPort > 0
         ? new HelperSettings(true, FLUENTD_IMAGE, null, false, null, null, null, null) : HelperSettings.off();
     return new TaskPayload(taskId, app, "node-1", "local-node-1", ports, fluentdPort, helpers, image);
