@@ -100,6 +100,19 @@ class AppUpdatesResourceTest extends ResourceTestSupport {
     }
 
     @Test
+    void takesBackTheWholeAppAsReadWithOnlyTheInstancesChangedAsAScale() {
+      com.fasterxml.jackson.databind.node.ObjectNode app =
+          (com.fasterxml.jackson.databind.node.ObjectNode) body(get("/v2/apps/team/web")).path("app");
+      app.put("instances", 6);
+
+      deploymentResult(put("/v2/apps/team/web", app.toString()), 200, "deployment-2", V2);
+
+      assertThat(stored().instances()).isEqualTo(6);
+      assertThat(stored().versionInfo().lastConfigChangeAt()).isEqualTo(V1);
+      assertThat(stored().version()).isEqualTo(V2);
+    }
+
+    @Test
     void refusesABodyIdOtherThanTheUrlsWith422() {
       JsonNode error = errorBody(put("/v2/apps/team/web", json(anApp("/team/other").build())), 422);
       assertThat(errorsAt(error, "/id")).singleElement().asString().contains("must match the id in the URL");

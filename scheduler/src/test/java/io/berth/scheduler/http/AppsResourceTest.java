@@ -66,6 +66,21 @@ class AppsResourceTest extends ResourceTestSupport {
     }
 
     @Test
+    void acceptsWhatTheMarathonJavaClientSendsForADockerApp() {
+      String fromClient = "{\"id\": \"/team/web\", \"instances\": 1, \"cpus\": 0.1, \"mem\": 32.0,"
+          + " \"gpus\": 0.0, \"container\": {\"type\": \"DOCKER\", \"docker\": {\"image\": \"nginx\","
+          + " \"network\": \"BRIDGE\", \"privileged\": false, \"forcePullImage\": false,"
+          + " \"portMappings\": [{\"containerPort\": 80, \"hostPort\": 0, \"protocol\": \"tcp\", \"name\": \"http\"}]}},"
+          + " \"healthChecks\": [{\"protocol\": \"HTTP\", \"path\": \"/\", \"portIndex\": 0,"
+          + " \"ignoreHttp1xx\": false}],"
+          + " \"readinessChecks\": [{\"name\": \"ready\", \"protocol\": \"HTTP\", \"path\": \"/\","
+          + " \"portName\": \"http\", \"intervalSeconds\": 0, \"timeoutSeconds\": 0}],"
+          + " \"labels\": {}, \"env\": {}, \"constraints\": [], \"dependencies\": []}";
+      Response r = post("/v2/apps", fromClient);
+      assertThat(r.getStatus()).as("%s", r.readEntity(String.class)).isEqualTo(201);
+    }
+
+    @Test
     void ofAnExistingIdIs409WithMarathonsMessageAndChangesNothing() {
       App first = given(anApp("/x").build());
 
