@@ -75,9 +75,11 @@ final class OfferRound {
     receivedAt.remove(id);
   }
 
+  /** The connection is gone: its offers are void, and a new connection starts unsuppressed. */
   void clear() {
     held.clear();
     receivedAt.clear();
+    suppressed = false;
   }
 
   /** Matches what waits against the held offers; then declines, suppresses or revives. */
@@ -91,15 +93,13 @@ final class OfferRound {
         Transition t = InstanceTransitions.apply(instance,
             new LaunchRequest(l.agentId().value(), l.hostname(), l.hostPorts()), now);
         effects.run(t.effects(), l.offerId(), now, touchedApps);
+        rescind(l.offerId()); // used, even if a later launch of this round fails
         placedApps.add(l.appId());
       }
       placedApps.forEach(book.unplaced::remove);
       for (Unplaced u : result.unplaced()) {
         book.unplaced.put(u.appId(), u);
         LOG.debug("Instance {} waits: {}", u.instanceId(), u.vetoes());
-      }
-      for (Launch l : result.launches()) {
-        rescind(l.offerId());
       }
       run(lifecycle.afterMatch(result));
     }

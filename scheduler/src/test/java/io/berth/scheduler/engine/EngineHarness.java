@@ -9,7 +9,6 @@ import io.berth.scheduler.core.matching.Offer;
 import io.berth.scheduler.core.offers.OfferPolicy;
 import io.berth.scheduler.core.reconcile.ObservedTask;
 import io.berth.scheduler.store.InMemoryAppStore;
-import io.berth.scheduler.store.InMemoryInstanceStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -29,7 +28,7 @@ final class EngineHarness implements AutoCloseable {
   static final Duration NO_TICKS = Duration.ofHours(1);
 
   final MutableClock clock = new MutableClock(START);
-  final InMemoryInstanceStore store = new InMemoryInstanceStore();
+  final FlakyInstanceStore store = new FlakyInstanceStore();
   final FakeClusterDriver driver = new FakeClusterDriver();
   final AppService apps;
   final Engine engine;

@@ -77,6 +77,17 @@ class EngineOffersTest {
     }
 
     @Test
+    void areSuppressedAgainAfterAReconnectionWhenNothingWaits() {
+      h.driver.disconnected("connection reset");
+      h.drain();
+      h.driver.forget();
+
+      h.connect();
+
+      assertThat(h.driver.calls()).containsExactly(new Suppressed());
+    }
+
+    @Test
     void aReplacementForALostTaskRevivesThemAtOnce() {
       h.create(anApp(WEB).withInstances(1));
       h.launchAndRun(WEB);

@@ -107,6 +107,10 @@ final class FakeClusterDriver implements ClusterDriver {
     events().onConnected(tasks);
   }
 
+  void disconnected(String why) {
+    events().onDisconnected(why);
+  }
+
   void offers(List<Offer> offers) {
     events().onOffers(offers);
   }

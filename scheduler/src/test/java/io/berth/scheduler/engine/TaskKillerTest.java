@@ -83,13 +83,14 @@ class TaskKillerTest {
       h.launchAndRun(WEB);
       h.launchAndRun("/team/db");
       String dbTask = h.storedIds("/team/db").get(0);
+      String version = h.app(WEB).version();
 
       TaskKiller.Killed killed = killer.kill(WEB, List.of(dbTask, "team_web.nope", "not-an-id"), true);
 
       assertThat(killed.tasks()).isEmpty();
-      assertThat(killed.scaleChange()).isNull();
       assertThat(h.driver.kills()).isEmpty();
       assertThat(h.app(WEB).instances()).isEqualTo(1);
+      assertThat(h.app(WEB).version()).isEqualTo(version);
     }
   }
 
