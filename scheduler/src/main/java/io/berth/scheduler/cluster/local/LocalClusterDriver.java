@@ -22,7 +22,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,7 +160,7 @@ public final class LocalClusterDriver implements ClusterDriver {
       }
       Optional<LocalTask> live = tasks.live(taskId);
       if (live.isEmpty()) {
-        repeatEndOrLost(r, taskId, false);
+        reportLastKnown(r, taskId, false);
         return;
       }
       if (live.get().accounted()) {
@@ -183,7 +182,7 @@ public final class LocalClusterDriver implements ClusterDriver {
     synchronized (lock) {
       LocalRun r = started();
       if (tasks.live(taskId).isEmpty() && tasks.ended(taskId).isPresent()) {
-        repeatEndOrLost(r, taskId, false); // it ended already: its end is the kill's answer
+        reportLastKnown(r, taskId, false); // it ended already: its end is the kill's answer
         return;
       }
       Duration g = grace == null || grace.isNegative() ? PodPlan.DEFAULT_KILL_GRACE : grace;
@@ -248,17 +247,10 @@ public final class LocalClusterDriver implements ClusterDriver {
         return;
       }
       if (refs.isEmpty()) {
-        tasks.allLive().forEach(t -> report(r, t.taskId(), t.state(), t.message(), t.healthy(), true));
+        tasks.allLive().forEach(t -> reportLastKnown(r, t.taskId(), true));
         return;
       }
-      for (TaskRef ref : refs) {
-        Optional<LocalTask> live = tasks.live(ref.taskId());
-        if (live.isPresent()) {
-          report(r, ref.taskId(), live.get().state(), live.get().message(), live.get().healthy(), true);
-        } else {
-          repeatEndOrLost(r, ref.taskId(), true);
-        }
-      }
+      refs.forEach(ref -> reportLastKnown(r, ref.taskId(), true));
     }
   }
 
@@ -276,14 +268,10 @@ public final class LocalClusterDriver implements ClusterDriver {
     }
   }
 
-  /** The last state of a task that is not live: its end, or LOST when this cluster never had it. */
-  private void repeatEndOrLost(LocalRun r, String taskId, boolean fromReconciliation) {
-    Optional<TaskBook.Ended> ended = tasks.ended(taskId);
-    if (ended.isPresent()) {
-      report(r, taskId, ended.get().state(), ended.get().message(), ended.get().healthy(), fromReconciliation);
-    } else {
-      report(r, taskId, InstanceState.LOST, "unknown to the local cluster", null, fromReconciliation);
-    }
+  /** Reports what is known of a task: its live state, its end, or LOST ("unknown to the local cluster"). */
+  private void reportLastKnown(LocalRun r, String taskId, boolean fromReconciliation) {
+    TaskBook.Ended last = tasks.lastKnown(taskId);
+    report(r, taskId, last.state(), last.message(), last.healthy(), fromReconciliation);
   }
 
   /** A status from the pod runner (or a launch that threw): book it, then pass it on. */
@@ -394,9 +382,5 @@ public final class LocalClusterDriver implements ClusterDriver {
       throw new IllegalStateException("the local cluster driver is not started");
     }
     return run;
-  }
-
-  static long millis(Duration d) {
-    return Math.max(0, TimeUnit.NANOSECONDS.toMillis(d.toNanos()));
   }
 }

@@ -90,7 +90,7 @@ final class LocalRun {
 
   ScheduledFuture<?> schedule(Runnable action, Duration delay) {
     try {
-      return loop.schedule(action, LocalClusterDriver.millis(delay), TimeUnit.MILLISECONDS);
+      return loop.schedule(action, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException stopped) {
       return null;
     }

@@ -34,11 +34,6 @@ final class PerTaskWork {
     tail.whenComplete((v, e) -> tails.remove(taskId, tail));
   }
 
-  /** Whether some job of the task is queued or running. */
-  boolean busy(String taskId) {
-    return tails.containsKey(taskId);
-  }
-
   private static void run(String taskId, String what, Runnable job) {
     try {
       job.run();

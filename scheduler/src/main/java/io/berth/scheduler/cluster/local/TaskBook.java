@@ -18,7 +18,7 @@ final class TaskBook {
 
   static final int ENDED_KEPT = 1000;
 
-  /** How a task ended. */
+  /** How a task ended (or, from {@link #lastKnown}, where it is now). */
   record Ended(InstanceState state, String message, Boolean healthy) {}
 
   private final Map<String, LocalTask> live = new LinkedHashMap<>();
@@ -35,6 +35,15 @@ final class TaskBook {
 
   Optional<Ended> ended(String taskId) {
     return Optional.ofNullable(ended.get(taskId));
+  }
+
+  /** What this cluster can say of a task now: its live state, its end, or LOST when it never had it. */
+  Ended lastKnown(String taskId) {
+    LocalTask t = live.get(taskId);
+    if (t != null) {
+      return new Ended(t.state(), t.message(), t.healthy());
+    }
+    return ended(taskId).orElse(new Ended(InstanceState.LOST, "unknown to the local cluster", null));
   }
 
   List<LocalTask> allLive() {
