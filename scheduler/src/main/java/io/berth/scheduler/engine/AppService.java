@@ -197,6 +197,16 @@ public final class AppService implements Managed {
     announce(before, stored);
   }
 
+  /**
+   * A change that changes nothing (a scale-down by zero tasks): a deployment id and the current
+   * version, as Marathon answers such requests; nothing is stored and no listener is told.
+   */
+  public Optional<Change> unchanged(String id) {
+    App current = apps.get(id);
+    return current == null ? Optional.empty()
+        : Optional.of(new Change(current, current, deploymentIds.get(), current.version()));
+  }
+
   private Change announce(App before, App after) {
     Change change = new Change(before, after, deploymentIds.get(),
         after != null ? after.version() : Versions.next(clock.instant(), null));

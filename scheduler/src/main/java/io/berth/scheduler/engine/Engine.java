@@ -120,6 +120,8 @@ public final class Engine implements Managed, ClusterEvents, AppService.AppListe
       if (scale && !killed.isEmpty()) {
         apps.get(appId).ifPresent(app -> change[0] =
             apps.update(app.withInstances(Math.max(0, app.instances() - killed.size()))).orElse(null));
+      } else if (scale) {
+        change[0] = apps.unchanged(appId).orElse(null);
       }
       touched.add(appId);
       react(touched);

@@ -26,7 +26,8 @@ import java.util.function.Predicate;
  */
 final class LocalCluster {
 
-  static final String FLUENTD = "while true; do nc -l -p 24224 > /dev/null; done";
+  /** A forward-port listener that holds each connection open (as fluentd does) and discards what it gets. */
+  static final String FLUENTD = "exec nc -ll -p 24224 -e /bin/sh -c 'cat > /dev/null'";
   static final String SENSU = "mkdir -p /www && exec httpd -f -p 3031 -h /www";
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -58,6 +58,16 @@ class LocalClusterTasksTest extends DriverTestBase {
     }
 
     @Test
+    void aBadDockerParameterIsAFailedTaskWithThePlansMessage() {
+      Offer offer = startAndAwaitOffer();
+      driver.launch(offer.id(), aTask("web.1").dockerParameter("no-such-flag", "1").build());
+      assertThat(events.awaitState("web.1", InstanceState.FAILED).message())
+          .contains("unsupported docker parameter 'no-such-flag'");
+      assertThat(events.statesOf("web.1"))
+          .containsExactly(InstanceState.STAGING, InstanceState.STARTING, InstanceState.FAILED);
+    }
+
+    @Test
     void anAppThatExitsIsFailedWithItsExitCode() {
       Offer offer = startAndAwaitOffer();
       launchRunning(offer, aTask("web.1").build());

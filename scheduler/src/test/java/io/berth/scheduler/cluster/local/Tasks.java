@@ -4,7 +4,10 @@ import io.berth.api.executor.HelperSettings;
 import io.berth.api.executor.TaskPayload;
 import io.berth.api.model.App;
 import io.berth.api.model.Command;
+import io.berth.api.model.Container;
+import io.berth.api.model.Docker;
 import io.berth.api.model.HealthCheck;
+import io.berth.api.model.Parameter;
 import io.berth.api.model.PortDefinition;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +26,7 @@ final class Tasks {
   private int fluentdPort;
   private String image = "busybox:test";
   private List<HealthCheck> healthChecks = List.of();
+  private Parameter dockerParameter;
 
   private Tasks(String taskId) {
     this.taskId = taskId;
@@ -65,13 +69,22 @@ final class Tasks {
     return this;
   }
 
+  /** Runs the app in a Docker container (HOST networking) with this docker parameter. */
+  Tasks dockerParameter(String key, String value) {
+    dockerParameter = new Parameter(key, value);
+    return this;
+  }
+
   Tasks image(String value) {
     image = value;
     return this;
   }
 
   TaskPayload build() {
+    Container container = dockerParameter == null ? null : new Container("DOCKER",
+        new Docker(image, "HOST", null, List.of(dockerParameter), null, null), null, null);
     App app = App.builder().id("/web").version(VERSION).cmd("sleep 1000").cpus(cpus).mem(mem).disk(disk)
+        .container(container)
         .portDefinitions(ports.stream().map(p -> PortDefinition.of(0)).toList()).healthChecks(healthChecks).build()
         .normalized();
     HelperSettings helpers = fluentdPort > 0
