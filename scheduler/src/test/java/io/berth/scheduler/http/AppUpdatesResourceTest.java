@@ -4,6 +4,7 @@ import static io.berth.scheduler.core.apps.AppBuilder.anApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.berth.api.model.App;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -101,8 +102,7 @@ class AppUpdatesResourceTest extends ResourceTestSupport {
 
     @Test
     void takesBackTheWholeAppAsReadWithOnlyTheInstancesChangedAsAScale() {
-      com.fasterxml.jackson.databind.node.ObjectNode app =
-          (com.fasterxml.jackson.databind.node.ObjectNode) body(get("/v2/apps/team/web")).path("app");
+      ObjectNode app = (ObjectNode) body(get("/v2/apps/team/web")).path("app");
       app.put("instances", 6);
 
       deploymentResult(put("/v2/apps/team/web", app.toString()), 200, "deployment-2", V2);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.api.model.App;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -143,7 +144,7 @@ class AppsResourceTest extends ResourceTestSupport {
     void showsEachAppAsItIsNowAfterChanges() {
       given(anApp("/team/web").withInstances(1).build());
       body(get("/v2/apps"));
-      clock.advance(java.time.Duration.ofMinutes(1));
+      clock.advance(Duration.ofMinutes(1));
       put("/v2/apps/team/web", "{\"instances\": 3}").close();
       assertThat(body(get("/v2/apps")).path("apps").get(0).path("instances").asInt()).isEqualTo(3);
     }

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -141,8 +143,8 @@ abstract class ResourceTestSupport {
   }
 
   /** The errors a 4xx body lists for one JSON path. */
-  static java.util.List<String> errorsAt(JsonNode body, String path) {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  static List<String> errorsAt(JsonNode body, String path) {
+    List<String> out = new ArrayList<>();
     for (JsonNode d : body.path("details")) {
       if (d.path("path").asText().equals(path)) {
         d.path("errors").forEach(e -> out.add(e.asText()));
