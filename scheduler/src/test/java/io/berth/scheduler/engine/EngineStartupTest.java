@@ -73,6 +73,35 @@ class EngineStartupTest {
     }
 
     @Test
+    void launchedJustBeforeTheStopIsAdoptedInTheStateTheClusterReports() {
+      App app = h.given(anApp(WEB).withInstances(1));
+      Instance provisioned = h.given(instanceOf(app).provisioned().on(OfferBuilder.AGENT).build());
+      h.start();
+
+      h.connect(ObservedTask.of(provisioned.id().value(), OfferBuilder.AGENT, InstanceState.RUNNING));
+
+      assertThat(h.driver.calls(Adopted.class)).hasSize(1);
+      assertThat(h.stored(WEB)).singleElement().satisfies(i -> {
+        assertThat(i.id()).isEqualTo(provisioned.id());
+        assertThat(i.state()).isEqualTo(InstanceState.RUNNING);
+      });
+      assertThat(h.driver.launches()).isEmpty();
+    }
+
+    @Test
+    void thatWasBeingKilledWhenTheSchedulerStoppedIsKilledAgain() {
+      App app = h.given(anApp(WEB).withInstances(0));
+      Instance killing = h.given(instanceOf(app).killing().decommissioned().on(OfferBuilder.AGENT).build());
+      h.start();
+
+      h.connect(ObservedTask.of(killing.id().value(), OfferBuilder.AGENT, InstanceState.RUNNING));
+
+      assertThat(h.driver.killedIds()).isNotEmpty().containsOnly(killing.id().value()); // kills are idempotent
+      assertThat(h.driver.launches()).isEmpty();
+      assertThat(h.stored(WEB)).containsExactly(killing);
+    }
+
+    @Test
     void thatEndedWhileTheSchedulerWasDownIsReplacedNotAdopted() {
       App app = h.given(anApp(WEB).withInstances(1));
       Instance running = h.given(instanceOf(app).running().on(OfferBuilder.AGENT).build());
