@@ -8,6 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.berth.api.model.App;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -117,6 +123,32 @@ class AppUpdatesResourceTest extends ResourceTestSupport {
       JsonNode error = errorBody(put("/v2/apps/team/web", json(anApp("/team/other").build())), 422);
       assertThat(errorsAt(error, "/id")).singleElement().asString().contains("must match the id in the URL");
       assertThat(store.versions("/team/web")).containsExactly(V1);
+    }
+  }
+
+  @Nested
+  class ConcurrentUpdates {
+
+    @Test
+    void allSucceedInSomeOrderAndMemoryMatchesTheStore() throws Exception {
+      given(anApp("/team/web").build());
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+          int instances = i;
+          statuses.add(pool.submit(() -> put("/v2/apps/team/web", "{\"instances\": " + instances + "}").getStatus()));
+        }
+        for (Future<Integer> status : statuses) {
+          assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      List<String> versions = store.versions("/team/web");
+      assertThat(versions).hasSize(41).doesNotHaveDuplicates();
+      assertThat(store.loadAll()).containsExactly(stored());
+      assertThat(stored().version()).isEqualTo(versions.get(0));
     }
   }
 
