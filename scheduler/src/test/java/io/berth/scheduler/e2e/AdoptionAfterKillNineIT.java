@@ -93,7 +93,8 @@ class AdoptionAfterKillNineIT {
   }
 
   private Process start() throws IOException {
-    Path log = Files.createTempFile(data, "scheduler", ".log");
+    // Kept next to the jar (target/), so a failed run can be read afterwards.
+    Path log = Files.createTempFile(JAR.toAbsolutePath().getParent(), "adoption-it-scheduler-", ".log");
     ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
         "-jar", JAR.toAbsolutePath().toString(), "server").redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = pb.environment();

@@ -117,7 +117,8 @@ class LocalClusterIT {
     cluster.post("/v2/apps", httpApp("/e2e/health", 1, checks).replace("/www/index.html", "/www/health"));
     String first = cluster.tasksWhen("/e2e/health", tasks -> tasks.size() == 1
         && tasks.get(0).path("healthCheckResults").path(0).path("alive").asBoolean()).get(0).path("id").asText();
-    assertThat(cluster.get("/v2/apps/e2e/health").path("app").path("tasksHealthy").asInt()).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> cluster.get("/v2/apps/e2e/health").path("app").path("tasksHealthy").asInt() == 1);
 
     TestDocker.Container app = TestDocker.containersOf("/e2e/health").stream()
         .filter(c -> c.role().equals("app") && c.taskId().equals(first)).findFirst().orElseThrow();
