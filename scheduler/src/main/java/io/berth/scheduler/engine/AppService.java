@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,6 +123,20 @@ public final class AppService implements Managed {
     LOG.info("Updated app {} to version {} (instances {} -> {})", next.id(), next.version(),
         current.instances(), next.instances());
     return Optional.of(announce(current, next));
+  }
+
+  /**
+   * Replaces an existing app with {@code change} applied to its current definition, all under this
+   * service's lock, so that concurrent partial updates of different fields all survive. Whatever
+   * {@code change} throws (a refused definition) leaves everything as it was. Empty when the app
+   * does not exist.
+   */
+  public synchronized Optional<Change> update(String id, UnaryOperator<App> change) {
+    App current = apps.get(id);
+    if (current == null) {
+      return Optional.empty();
+    }
+    return update(change.apply(current));
   }
 
   /** Deletes an app; empty when it does not exist. */

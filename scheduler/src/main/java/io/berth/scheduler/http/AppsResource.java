@@ -131,8 +131,13 @@ public final class AppsResource {
           () -> ApiException.conflict("App '" + id + "' was created concurrently; retry the update."));
       return deployment(Response.created(location(id)), change);
     }
-    App next = partialUpdate ? requests.merged(current.get(), body, id) : requests.complete(body, id);
-    return deployment(Response.ok(), apps.update(next).orElseThrow(() -> notFound(rawId)));
+    if (!partialUpdate) {
+      App next = requests.complete(body, id);
+      return deployment(Response.ok(), apps.update(next).orElseThrow(() -> notFound(rawId)));
+    }
+    // merged onto the definition current when the change is made, so concurrent changes all survive
+    return deployment(Response.ok(), apps.update(id, stored -> requests.merged(stored, body, id))
+        .orElseThrow(() -> notFound(rawId)));
   }
 
   @PATCH
@@ -140,9 +145,9 @@ public final class AppsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response patch(@PathParam("id") String rawId, JsonNode body,
       @QueryParam("force") @DefaultValue("false") boolean force) {
-    App current = existing(rawId);
-    App next = requests.merged(current, body, current.id());
-    return deployment(Response.ok(), apps.update(next).orElseThrow(() -> notFound(rawId)));
+    String id = existing(rawId).id();
+    return deployment(Response.ok(), apps.update(id, stored -> requests.merged(stored, body, id))
+        .orElseThrow(() -> notFound(rawId)));
   }
 
   @DELETE

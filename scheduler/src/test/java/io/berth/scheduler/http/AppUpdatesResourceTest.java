@@ -150,6 +150,28 @@ class AppUpdatesResourceTest extends ResourceTestSupport {
       assertThat(store.loadAll()).containsExactly(stored());
       assertThat(stored().version()).isEqualTo(versions.get(0));
     }
+
+    @Test
+    void partialUpdatesOfDifferentFieldsAllSurvive() throws Exception {
+      given(anApp("/team/web").build());
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        for (int round = 1; round <= 25; round++) {
+          String cmd = "sleep " + round;
+          List<Future<Integer>> statuses = new ArrayList<>();
+          statuses.add(pool.submit(() -> patch("/v2/apps/team/web", "{\"cmd\": \"" + cmd + "\"}").getStatus()));
+          for (int i = 0; i < 3; i++) {
+            statuses.add(pool.submit(() -> put("/v2/apps/team/web", "{\"instances\": 2}").getStatus()));
+          }
+          for (Future<Integer> status : statuses) {
+            assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+          }
+          assertThat(stored().cmd()).as("round %d", round).isEqualTo(cmd);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
   }
 
   @Nested
