@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.berth.scheduler.config.ApiConfig;
 import io.berth.scheduler.config.ClusterConfig;
 import io.berth.scheduler.config.HelperConfig;
+import io.berth.scheduler.config.OfferConfig;
 import io.berth.scheduler.config.ZooKeeperConfig;
 import io.berth.scheduler.cluster.local.LocalClusterConfig;
 import io.dropwizard.core.Configuration;
@@ -43,6 +44,20 @@ public class SchedulerConfiguration extends Configuration {
   @Valid
   @NotNull
   private ApiConfig api = ApiConfig.defaults();
+
+  @Valid
+  @NotNull
+  private OfferConfig offers = OfferConfig.defaults();
+
+  @JsonProperty
+  public OfferConfig getOffers() {
+    return offers;
+  }
+
+  @JsonProperty
+  public void setOffers(OfferConfig offers) {
+    this.offers = offers;
+  }
 
   @JsonProperty
   public String getDataDir() {

@@ -10,7 +10,11 @@ import io.berth.scheduler.engine.EngineSettings;
 import io.berth.scheduler.store.ZkStoreModule;
 import io.dropwizard.lifecycle.Managed;
 import jakarta.inject.Singleton;
+import io.berth.scheduler.config.OfferConfig;
+import io.berth.scheduler.core.matching.PlacementPolicy;
+import io.berth.scheduler.core.offers.OfferPolicy;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Installs the scheduler's modules. Managed objects start in the order they are bound here. */
 final class SchedulerModule extends AbstractModule {
@@ -23,6 +27,12 @@ final class SchedulerModule extends AbstractModule {
     this.json = json;
   }
 
+  static EngineSettings engineSettings(OfferConfig offers) {
+    return new EngineSettings(EngineSettings.DEFAULT.tick(), EngineSettings.DEFAULT.defaultKillGrace(),
+        new OfferPolicy(Duration.ofSeconds(offers.refuseSeconds()), Duration.ofSeconds(offers.maxHoldSeconds())),
+        PlacementPolicy.valueOf(offers.placement()));
+  }
+
   @Override
   protected void configure() {
     bind(SchedulerConfiguration.class).toInstance(config);
@@ -33,6 +43,6 @@ final class SchedulerModule extends AbstractModule {
     bind(AppService.class).in(Singleton.class);
     Multibinder.newSetBinder(binder(), Managed.class).addBinding().to(AppService.class);
     install(ClusterModules.forConfig(config));
-    install(new EngineModule(config.getHelpers(), EngineSettings.DEFAULT));
+    install(new EngineModule(config.getHelpers(), engineSettings(config.getOffers())));
   }
 }

@@ -45,7 +45,7 @@ final class OfferRound {
   private final InstanceBook book;
   private final TaskPayloads payloads;
   private final Effects effects;
-  private final OfferMatcher matcher = new OfferMatcher();
+  private final OfferMatcher matcher;
   private final OfferLifecycle lifecycle;
   private final Map<OfferId, Offer> held = new LinkedHashMap<>();
   private final Map<OfferId, Instant> receivedAt = new LinkedHashMap<>();
@@ -60,6 +60,7 @@ final class OfferRound {
     this.payloads = payloads;
     this.effects = effects;
     this.lifecycle = new OfferLifecycle(settings.offers());
+    this.matcher = new OfferMatcher(settings.placement());
   }
 
   void add(List<Offer> offers, Instant now) {
