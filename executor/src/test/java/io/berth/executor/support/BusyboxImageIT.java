@@ -10,8 +10,10 @@ class BusyboxImageIT {
 
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
-  void isMadeOnceAndFoundAfterwards() {
-    assertThat(BusyboxImage.ensure()).isEqualTo(BusyboxImage.NAME);
-    assertThat(BusyboxImage.ensure()).isEqualTo(BusyboxImage.NAME);
+  void runsTheAppletsTheTestsUse() {
+    BusyboxImage.ensure();
+    String out = BusyboxImage.run("docker", "run", "--rm", BusyboxImage.ensure(), "sh", "-c",
+        "for a in sh httpd nc sleep cat wget; do which $a; done");
+    assertThat(out.lines()).containsExactly("/bin/sh", "/bin/httpd", "/bin/nc", "/bin/sleep", "/bin/cat", "/bin/wget");
   }
 }

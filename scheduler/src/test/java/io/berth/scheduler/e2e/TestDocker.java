@@ -1,5 +1,7 @@
 package io.berth.scheduler.e2e;
 
+import io.berth.scheduler.testing.TestImages;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,13 +11,12 @@ import java.util.concurrent.TimeUnit;
 /** The real Docker engine, through its CLI, for end-to-end tests: images, and containers by label. */
 final class TestDocker {
 
-  static final String IMAGE = "berth-test/busybox:latest";
+  static final String IMAGE = TestImages.BUSYBOX;
 
   private TestDocker() {}
 
-  /** Builds the busybox test image with the project's own script (deploy/bin/lib.sh), once. */
   static void ensureImage() {
-    run("bash", "-c", "source ../deploy/bin/lib.sh && ensure_busybox_image " + IMAGE);
+    TestImages.ensureBusybox();
   }
 
   /** One container of a pod, as `docker ps` shows it. */

@@ -1,5 +1,7 @@
 package io.berth.scheduler.cluster.local;
 
+import io.berth.scheduler.testing.TestImages;
+
 import io.berth.api.executor.HelperSettings;
 import io.berth.api.executor.TaskPayload;
 import io.berth.api.model.App;
@@ -35,13 +37,13 @@ final class ItScope implements ContainerRuntime {
   }
 
   static HelperSettings fluentdStandIn() {
-    return new HelperSettings(true, BusyboxImage.NAME, FLUENTD_STAND_IN, false, null, null, null, null);
+    return new HelperSettings(true, TestImages.BUSYBOX, FLUENTD_STAND_IN, false, null, null, null, null);
   }
 
   /** busybox httpd serving "hello" on container port 8080, BRIDGE networking; {@code cmd} replaces it when set. */
   static App httpd(String name, String cmd) {
     String serve = "mkdir -p /www && echo hello > /www/index.html && exec httpd -f -p 8080 -h /www";
-    Docker docker = new Docker(BusyboxImage.NAME, "BRIDGE", null, null, null, null);
+    Docker docker = new Docker(TestImages.BUSYBOX, "BRIDGE", null, null, null, null);
     return App.builder().id(APP_PREFIX + name).version("2026-11-26T12:00:00.000Z").cmd(cmd == null ? serve : cmd)
         .cpus(0.1).mem(32.0).taskKillGracePeriodSeconds(1)
         .container(new Container("DOCKER", docker, null, List.of(PortMapping.of(8080)))).build().normalized();
@@ -53,7 +55,7 @@ final class ItScope implements ContainerRuntime {
 
   static TaskPayload payload(String taskId, App app, int appPort, int fluentdPort, String host) {
     return new TaskPayload(taskId, app, host, "it", List.of(appPort), fluentdPort, fluentdStandIn(),
-        BusyboxImage.NAME);
+        TestImages.BUSYBOX);
   }
 
   List<ContainerInfo> containersOf(String taskId) {

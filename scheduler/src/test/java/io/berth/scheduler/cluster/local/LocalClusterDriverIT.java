@@ -1,5 +1,7 @@
 package io.berth.scheduler.cluster.local;
 
+import io.berth.scheduler.testing.TestImages;
+
 import static io.berth.scheduler.cluster.local.ItScope.httpd;
 import static io.berth.scheduler.cluster.local.ItScope.newTaskId;
 import static io.berth.scheduler.cluster.local.ItScope.payload;
@@ -44,7 +46,7 @@ class LocalClusterDriverIT {
 
   @BeforeAll
   static void engine() {
-    BusyboxImage.ensure();
+    TestImages.ensureBusybox();
     docker = DockerContainerRuntime.fromEnvironment();
     engine = new ItScope(docker);
     engine.removeAll();
