@@ -53,6 +53,8 @@ public final class Engine implements Managed, ClusterEvents, AppService.AppListe
     return t;
   });
   private volatile boolean connected;
+  /** The tasks of the last connection while its start-up reconciliation has not gone through. */
+  private List<ObservedTask> startup;
 
   public Engine(AppService apps, InstanceStore store, ClusterDriver driver, Clock clock, EngineSettings settings,
                 io.berth.scheduler.config.HelperConfig helpers) {
@@ -141,11 +143,22 @@ public final class Engine implements Managed, ClusterEvents, AppService.AppListe
     loop.execute(() -> guarded("connected", () -> {
       LOG.info("Cluster connected, reporting {} tasks; reconciling with {} stored instances",
           tasks.size(), book.instances.size());
-      Set<String> touched = new HashSet<>();
-      decisions.execute(Reconciliation.atStartup(List.copyOf(book.all()), tasks), clock.instant(), touched);
-      connected = true;
-      tick();
+      connected = false;
+      startup = List.copyOf(tasks);
+      reconcileAtStartup();
     }));
+  }
+
+  /**
+   * Start-up reconciliation against the tasks the cluster reported. Until it has gone through once
+   * (a store write may fail half-way), nothing is launched and every tick tries it again.
+   */
+  private void reconcileAtStartup() {
+    Set<String> touched = new HashSet<>();
+    decisions.execute(Reconciliation.atStartup(List.copyOf(book.all()), startup), clock.instant(), touched);
+    startup = null;
+    connected = true;
+    tick();
   }
 
   @Override
@@ -232,6 +245,11 @@ public final class Engine implements Managed, ClusterEvents, AppService.AppListe
   }
 
   private void tick() {
+    if (startup != null) {
+      LOG.info("Retrying start-up reconciliation with {} reported tasks", startup.size());
+      reconcileAtStartup();
+      return;
+    }
     if (!connected) {
       return;
     }

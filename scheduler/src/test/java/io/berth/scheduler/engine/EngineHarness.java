@@ -30,9 +30,12 @@ final class EngineHarness implements AutoCloseable {
   final MutableClock clock = new MutableClock(START);
   final FlakyInstanceStore store = new FlakyInstanceStore();
   final FakeClusterDriver driver = new FakeClusterDriver();
-  final AppService apps;
-  final Engine engine;
+  private final InMemoryAppStore appStore = new InMemoryAppStore(50);
   private final AtomicInteger deployments = new AtomicInteger();
+  private final HelperConfig helpers;
+  private final EngineSettings settings;
+  AppService apps;
+  Engine engine;
 
   EngineHarness() {
     this(HelperConfig.defaults());
@@ -44,9 +47,13 @@ final class EngineHarness implements AutoCloseable {
 
   /** An engine that also ticks every {@code tick} (real time; the clock still moves only when told). */
   EngineHarness(HelperConfig helpers, Duration tick) {
-    apps = new AppService(new InMemoryAppStore(50), clock, () -> "deployment-" + deployments.incrementAndGet());
-    EngineSettings settings = new EngineSettings(tick, Duration.ofSeconds(3),
-        new OfferPolicy(REFUSE, Duration.ofSeconds(10)));
+    this.helpers = helpers;
+    this.settings = new EngineSettings(tick, Duration.ofSeconds(3), new OfferPolicy(REFUSE, Duration.ofSeconds(10)));
+    build();
+  }
+
+  private void build() {
+    apps = new AppService(appStore, clock, () -> "deployment-" + deployments.incrementAndGet());
     engine = new Engine(apps, store, driver, clock, settings, helpers);
   }
 
@@ -70,6 +77,17 @@ final class EngineHarness implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     engine.stop();
+  }
+
+  /**
+   * A new scheduler process: the engine stops between two events (as after {@code kill -9}, for
+   * the core's effects are written one by one) and a new one starts on the same stores. The cluster
+   * keeps running; connect it again to go on.
+   */
+  void restartScheduler() throws InterruptedException {
+    engine.stop();
+    build();
+    start();
   }
 
   /** Waits until the engine's thread has handled everything queued so far. */
@@ -104,6 +122,15 @@ final class EngineHarness implements AutoCloseable {
 
   void scale(String appId, int instances) {
     apps.update(app(appId).withInstances(instances)).orElseThrow();
+    drain();
+  }
+
+  /**
+   * An API write that changes nothing but the version: the engine then makes a full pass over all
+   * apps, as its periodic tick does (ticks are an hour apart here).
+   */
+  void fullPass(String appId) {
+    apps.update(app(appId)).orElseThrow();
     drain();
   }
 

@@ -2,9 +2,17 @@ package io.berth.scheduler.engine;
 
 import static io.berth.scheduler.engine.AppSpec.anApp;
 import static io.berth.scheduler.engine.OfferBuilder.anOffer;
+import static io.berth.scheduler.core.instances.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.berth.api.model.App;
+import io.berth.scheduler.config.HelperConfig;
+import io.berth.scheduler.core.instances.Instance;
 import io.berth.scheduler.core.instances.InstanceState;
+import io.berth.scheduler.core.reconcile.ObservedTask;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import io.berth.scheduler.core.matching.Offer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +57,26 @@ class EngineStoreFailureTest {
 
     assertThat(h.driver.launches()).hasSize(2)
         .last().satisfies(l -> assertThat(l.offer()).isEqualTo(second.id()));
+  }
+
+  @Test
+  void aFailedWriteDuringStartUpReconciliationIsRetriedByTheTick() throws InterruptedException {
+    try (EngineHarness ticking = new EngineHarness(HelperConfig.defaults(), Duration.ofMillis(20))) {
+      App app = ticking.given(anApp(WEB).withInstances(2));
+      Instance staging = ticking.given(anInstance().ofApp(WEB).withVersion(app.version()).staging()
+          .on(OfferBuilder.AGENT).build());
+      ticking.start();
+      ticking.store.failWrite(1, InstanceState.RUNNING);
+
+      ticking.connect(ObservedTask.of(staging.id().value(), OfferBuilder.AGENT, InstanceState.RUNNING),
+          ObservedTask.of("team_web.orphan", OfferBuilder.AGENT, InstanceState.RUNNING));
+
+      await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+        assertThat(ticking.driver.killedIds()).contains("team_web.orphan");
+        assertThat(ticking.stored(WEB, InstanceState.RUNNING)).extracting(Instance::id).containsExactly(staging.id());
+        assertThat(ticking.stored(WEB, InstanceState.SCHEDULED)).hasSize(1);
+      });
+    }
   }
 
   @Test

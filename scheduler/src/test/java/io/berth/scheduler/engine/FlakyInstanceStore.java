@@ -22,6 +22,10 @@ final class FlakyInstanceStore implements InstanceStore {
     failing = state;
   }
 
+  void stopFailing() {
+    failing = null;
+  }
+
   @Override
   public List<Instance> loadAll() {
     return records.loadAll();
