@@ -45,6 +45,12 @@ final class AppSpec {
     return withLabel(TaskPayloads.HELPERS_LABEL, "off");
   }
 
+  /** A Marathon constraint, e.g. {@code withConstraint("hostname", "UNIQUE")}. */
+  AppSpec withConstraint(String... constraint) {
+    app.constraints(List.of(List.of(constraint)));
+    return this;
+  }
+
   AppSpec withBackoffSeconds(int seconds) {
     app.backoffSeconds(seconds);
     return this;

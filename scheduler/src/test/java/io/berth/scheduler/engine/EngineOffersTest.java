@@ -123,6 +123,24 @@ class EngineOffersTest {
     }
 
     @Test
+    void aConstraintCountsInstancesAlreadyPlacedInEarlierRounds() {
+      h.create(anApp(WEB).withInstances(2).withConstraint("hostname", "UNIQUE"));
+
+      h.offer(anOffer().build());
+      h.offer(anOffer().build());
+
+      assertThat(h.driver.launches()).hasSize(1);
+      assertThat(h.queries().queue()).singleElement().satisfies(q -> assertThat(q.lastRound())
+          .hasValueSatisfying(u -> assertThat(u.vetoes()).extracting(Veto::reason)
+              .contains(Veto.Reason.UNFULFILLED_CONSTRAINT)));
+
+      h.offer(anOffer().from("agent-2", "host-2").build());
+
+      assertThat(h.driver.launches()).extracting(l -> l.payload().host()).containsExactly("host-1", "host-2");
+      assertThat(h.queries().queue()).isEmpty();
+    }
+
+    @Test
     void launchesOnceABigEnoughOfferComes() {
       h.create(anApp(WEB).withInstances(1).withCpus(4));
       h.offer(anOffer().withCpus(1).build());

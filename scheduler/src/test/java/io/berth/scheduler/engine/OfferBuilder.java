@@ -18,6 +18,8 @@ final class OfferBuilder {
   private static final AtomicInteger IDS = new AtomicInteger();
 
   private final String id = "offer-" + IDS.incrementAndGet();
+  private String agent = AGENT;
+  private String host = HOST;
   private Resources resources = new Resources(8, 8192, 100_000, 0);
   private PortRange ports = PortRange.of(31000, 31099);
 
@@ -32,12 +34,19 @@ final class OfferBuilder {
     return this;
   }
 
+  /** From another agent (and its host). */
+  OfferBuilder from(String agentId, String hostname) {
+    agent = agentId;
+    host = hostname;
+    return this;
+  }
+
   OfferBuilder withPorts(int begin, int end) {
     ports = PortRange.of(begin, end);
     return this;
   }
 
   Offer build() {
-    return Offer.unreserved(id, AGENT, HOST, Map.of(), resources, java.util.List.of(ports));
+    return Offer.unreserved(id, agent, host, Map.of(), resources, java.util.List.of(ports));
   }
 }
