@@ -13,6 +13,7 @@ public final class AppViews {
   enum Embed { COUNTS, DEPLOYMENTS, TASKS, LAST_TASK_FAILURE }
 
   static final Set<Embed> SINGLE_APP = Set.of(Embed.values());
+  static final Set<Embed> DEFAULT_LIST = java.util.EnumSet.of(Embed.COUNTS, Embed.DEPLOYMENTS);
 
   private final TaskQueries tasks;
 
@@ -40,6 +41,10 @@ public final class AppViews {
     App.Builder b = app.toBuilder();
     decorate(b, app, embed);
     return b.build();
+  }
+
+  TaskQueries.Counts counts(App app) {
+    return tasks.counts(app.id());
   }
 
   /** Only the status fields of {@link #view}: what {@link AppListWriter} splices into cached JSON. */
