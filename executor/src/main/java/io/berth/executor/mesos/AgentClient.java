@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import org.apache.mesos.v1.executor.Protos.Call;
 import org.apache.mesos.v1.executor.Protos.Event;
 
@@ -74,9 +73,9 @@ final class AgentClient {
     return new EventStream(response.body());
   }
 
-  /** Sends a non-SUBSCRIBE call; completes with the status code (202 when accepted). */
-  CompletableFuture<HttpResponse<String>> send(Call call) {
-    return http.sendAsync(request(call).timeout(CALL_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+  /** Sends a non-SUBSCRIBE call and waits for its answer (202 when accepted). */
+  HttpResponse<String> send(Call call) throws IOException, InterruptedException {
+    return http.send(request(call).timeout(CALL_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpRequest.Builder request(Call call) {

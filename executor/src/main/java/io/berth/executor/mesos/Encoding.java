@@ -10,6 +10,7 @@ import org.apache.mesos.v1.executor.Protos.Event;
 /**
  * How calls and events travel: JSON with the proto field names (snake_case, which is all Mesos
  * reads), or binary protobuf. The same value goes in {@code Content-Type} and {@code Accept}.
+ * Events are read leniently: unknown fields are skipped and missing required fields tolerated.
  */
 public enum Encoding {
   JSON("application/json") {
@@ -26,7 +27,7 @@ public enum Encoding {
     Event decode(byte[] record) throws InvalidProtocolBufferException {
       Event.Builder event = Event.newBuilder();
       PARSER.merge(new String(record, StandardCharsets.UTF_8), event);
-      return event.build();
+      return event.buildPartial();
     }
   },
   PROTOBUF("application/x-protobuf") {
@@ -37,7 +38,7 @@ public enum Encoding {
 
     @Override
     Event decode(byte[] record) throws InvalidProtocolBufferException {
-      return Event.parseFrom(record);
+      return Event.parser().parsePartialFrom(record);
     }
   };
 

@@ -8,6 +8,7 @@ import io.berth.executor.mesos.ExecutorAction.Resubscribe;
 import io.berth.executor.mesos.ExecutorAction.SendUpdate;
 import io.berth.executor.pod.PodListener;
 import io.berth.executor.pod.PodStatus;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class MesosExecutor implements AutoCloseable {
   private final Pods pods;
   private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(daemon("berth-executor-loop"));
   private final ExecutorService streams = Executors.newSingleThreadExecutor(daemon("berth-executor-stream"));
+  /** One sender, so that the agent gets a task's updates in the order they were made. */
+  private final ExecutorService senders = Executors.newSingleThreadExecutor(daemon("berth-executor-updates"));
   private final ExecutorService workers = Executors.newCachedThreadPool(daemon("berth-executor-pod"));
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
   private volatile AgentClient.EventStream current;
@@ -183,10 +186,21 @@ public final class MesosExecutor implements AutoCloseable {
     } finally {
       MDC.remove("taskId");
     }
-    agent.send(calls.update(u.status())).whenComplete((response, error) -> {
-      if (error != null || response.statusCode() != 202) {
+    var call = calls.update(u.status());
+    senders.execute(() -> {
+      String problem;
+      try {
+        var response = agent.send(call);
+        problem = response.statusCode() == 202 ? null : response.statusCode() + " " + response.body().trim();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (IOException | RuntimeException e) {
+        problem = e.toString();
+      }
+      if (problem != null) {
         LOG.warn("UPDATE {} {} not accepted ({}); it stays unacknowledged and is sent again", taskId,
-            u.status().getState(), error != null ? error.toString() : response.statusCode() + " " + response.body());
+            u.status().getState(), problem);
       }
     });
   }
@@ -251,6 +265,7 @@ public final class MesosExecutor implements AutoCloseable {
     }
     pods.close();
     streams.shutdownNow();
+    senders.shutdownNow();
     workers.shutdownNow();
     loop.shutdownNow();
   }
