@@ -6,6 +6,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.UninitializedMessageException;
 import com.google.protobuf.util.JsonFormat;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.apache.mesos.v1.scheduler.Protos.Event;
@@ -70,10 +71,22 @@ public final class MesosCodec {
       if (encoding == Encoding.PROTOBUF) {
         builder.mergeFrom(bytes);
       } else {
-        PARSER.merge(new String(bytes, StandardCharsets.UTF_8), builder);
+        parseJson(new String(bytes, StandardCharsets.UTF_8), builder);
       }
-    } catch (InvalidProtocolBufferException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw new MesosWireException("malformed " + encoding + " " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void parseJson(String json, Message.Builder builder) throws IOException {
+    try {
+      PARSER.merge(json, builder);
+    } catch (InvalidProtocolBufferException e) {
+      if (e.getMessage() == null || !e.getMessage().startsWith("Invalid enum value")) {
+        throw e;
+      }
+      builder.clear();
+      PARSER.merge(UnknownEnums.drop(json, builder.getDescriptorForType()), builder);
     }
   }
 
