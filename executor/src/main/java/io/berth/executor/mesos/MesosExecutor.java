@@ -106,7 +106,9 @@ public final class MesosExecutor implements AutoCloseable {
   }
 
   private void readStream(int gen, org.apache.mesos.v1.executor.Protos.Call subscribe) {
+    boolean opened = false;
     try (AgentClient.EventStream events = agent.subscribe(subscribe)) {
+      opened = true;
       current = events;
       Event event;
       while ((event = events.next()) != null) {
@@ -122,7 +124,7 @@ public final class MesosExecutor implements AutoCloseable {
       return;
     } catch (Exception e) {
       if (!exit.isDone()) {
-        LOG.warn("Event stream from the agent broke: {}", e.toString());
+        LOG.warn(opened ? "Event stream from the agent broke: {}" : "SUBSCRIBE failed: {}", e.toString());
       }
     }
     onLoop(() -> {

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.ExecutorID;
@@ -42,6 +43,8 @@ final class FakeAgent implements AutoCloseable {
   final List<String> rawBodies = new CopyOnWriteArrayList<>();
   private volatile Stream stream;
   private volatile boolean autoAcknowledge;
+  private final AtomicInteger recoveringFor = new AtomicInteger();
+  final AtomicInteger refusedSubscribes = new AtomicInteger();
 
   FakeAgent(Encoding encoding) throws IOException {
     this.encoding = encoding;
@@ -53,6 +56,12 @@ final class FakeAgent implements AutoCloseable {
 
   String endpoint() {
     return "127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Answer the next {@code subscribes} SUBSCRIBE calls with 503, as an agent still recovering does. */
+  FakeAgent recoveringFor(int subscribes) {
+    recoveringFor.set(subscribes);
+    return this;
   }
 
   /** Acknowledge every UPDATE right after answering it. */
@@ -130,6 +139,11 @@ final class FakeAgent implements AutoCloseable {
   private void subscribe(HttpExchange exchange, Call call) throws IOException {
     if (!encoding.mediaType().equals(exchange.getRequestHeaders().getFirst("Accept"))) {
       reply(exchange, 406);
+      return;
+    }
+    if (recoveringFor.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      refusedSubscribes.incrementAndGet();
+      reply(exchange, 503);
       return;
     }
     Stream previous = stream;

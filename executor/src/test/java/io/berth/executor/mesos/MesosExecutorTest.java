@@ -36,11 +36,17 @@ class MesosExecutorTest {
   }
 
   private MesosExecutor start(Encoding encoding, boolean checkpoint, Duration updateRetry) throws Exception {
+    return start(encoding, checkpoint, updateRetry, "15mins");
+  }
+
+  private MesosExecutor start(Encoding encoding, boolean checkpoint, Duration updateRetry, String recoveryTimeout)
+      throws Exception {
     agent = new FakeAgent(encoding);
     Map<String, String> vars = ExecutorEnvironmentTest.anAgentEnvironment();
     vars.put("MESOS_AGENT_ENDPOINT", agent.endpoint());
     vars.put("MESOS_CHECKPOINT", checkpoint ? "1" : "0");
     vars.put("MESOS_SUBSCRIPTION_BACKOFF_MAX", "100ms");
+    vars.put("MESOS_RECOVERY_TIMEOUT", recoveryTimeout);
     vars.put("MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD", "4secs");
     vars.put("BERTH_EXECUTOR_ENCODING", encoding.name().toLowerCase());
     executor = new MesosExecutor(ExecutorEnvironment.from(vars), pods::attach, Clock.systemUTC(), updateRetry).start();
@@ -147,6 +153,30 @@ class MesosExecutorTest {
     int settled = agent.updates.size();
     await().pollDelay(700, TimeUnit.MILLISECONDS).until(() -> true);
     assertThat(agent.updates).hasSize(settled);
+  }
+
+  @Test
+  void anAgentRestartIsRiddenOutWithRetriesUntilItServesAgain() throws Exception {
+    start();
+    launch("team_web.1");
+    awaitUpdates(2);
+
+    agent.recoveringFor(3);
+    agent.dropStream();
+
+    await().until(() -> agent.subscribes.size() == 2);
+    assertThat(agent.refusedSubscribes.get()).isEqualTo(3);
+    assertThat(agent.subscribes.get(1).getSubscribe().getUnacknowledgedUpdatesCount()).isEqualTo(2);
+    assertThat(executor.exitCode()).isNotDone();
+  }
+
+  @Test
+  void givesUpWhenTheAgentStaysAwayPastTheRecoveryTimeout() throws Exception {
+    start(Encoding.JSON, true, Duration.ofMinutes(5), "1secs");
+
+    agent.close();
+
+    assertThat(executor.exitCode().get(10, TimeUnit.SECONDS)).isEqualTo(1);
   }
 
   @Test
