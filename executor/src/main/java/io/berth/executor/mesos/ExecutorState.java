@@ -145,6 +145,13 @@ final class ExecutorState {
     if (uuid.size() != 16) {
       throw new IllegalArgumentException("an update uuid has 16 bytes, not " + uuid.size());
     }
+    Task task = tasks.get(taskId);
+    if (task != null && task.terminal()) {
+      // A task gets one terminal update. A pod that still starts after its kill (the kill raced
+      // the launch) is killed again; a second terminal status is dropped.
+      return Task.isTerminal(state) ? List.of() : List.of(new KillPod(taskId, shutdownDeadline == null ? null
+          : shutdownGracePeriod.dividedBy(SHUTDOWN_GRACE_DIVISOR)));
+    }
     TaskStatus.Builder status = TaskStatus.newBuilder()
         .setTaskId(TaskID.newBuilder().setValue(taskId))
         .setState(state)
@@ -158,7 +165,6 @@ final class ExecutorState {
     if (healthy != null && state == TaskState.TASK_RUNNING) {
       status.setHealthy(healthy).setReason(TaskStatus.Reason.REASON_TASK_HEALTH_CHECK_STATUS_UPDATED);
     }
-    Task task = tasks.get(taskId);
     if (task != null) {
       task.latest = state;
     }
@@ -242,7 +248,11 @@ final class ExecutorState {
     }
 
     boolean terminal() {
-      return latest != null && switch (latest) {
+      return latest != null && isTerminal(latest);
+    }
+
+    static boolean isTerminal(TaskState state) {
+      return switch (state) {
         case TASK_FINISHED, TASK_FAILED, TASK_KILLED, TASK_ERROR, TASK_LOST, TASK_DROPPED, TASK_GONE -> true;
         default -> false;
       };

@@ -234,6 +234,17 @@ class ExecutorStateTest {
     }
 
     @Test
+    void aPodThatStartsAfterItsKillIsKilledAgainAndReportsNothingMore() {
+      subscribed(state);
+      state.onLaunch(aTask("t1"));
+      sent(report("t1", TaskState.TASK_KILLED, 1, T0));
+
+      assertThat(report("t1", TaskState.TASK_RUNNING, 2, T0)).containsExactly(new KillPod("t1", null));
+      assertThat(report("t1", TaskState.TASK_KILLED, 3, T0)).isEmpty();
+      assertThat(state.unacknowledgedUpdates()).extracting(TaskStatus::getUuid).containsExactly(uuid(1));
+    }
+
+    @Test
     void anUnknownTaskIsStillKilledSoTheAgentHearsBack() {
       subscribed(state);
 

@@ -209,6 +209,10 @@ final class FakeAgent implements AutoCloseable {
         .setTaskId(TaskID.newBuilder().setValue(taskId)).setUuid(uuid)).build());
   }
 
+  void error(String message) {
+    push(Event.newBuilder().setType(Event.Type.ERROR).setError(Event.Error.newBuilder().setMessage(message)).build());
+  }
+
   void shutdown() {
     push(Event.newBuilder().setType(Event.Type.SHUTDOWN).build());
   }

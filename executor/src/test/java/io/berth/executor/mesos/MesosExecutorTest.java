@@ -171,6 +171,16 @@ class MesosExecutorTest {
   }
 
   @Test
+  void anErrorEventMakesTheExecutorSubscribeAgain() throws Exception {
+    start();
+
+    agent.error("Executor is not subscribed");
+
+    await().until(() -> agent.subscribes.size() == 2);
+    assertThat(executor.exitCode()).isNotDone();
+  }
+
+  @Test
   void givesUpWhenTheAgentStaysAwayPastTheRecoveryTimeout() throws Exception {
     start(Encoding.JSON, true, Duration.ofMinutes(5), "1secs");
 
