@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
+import org.apache.mesos.v1.Protos.KillPolicy;
 import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.Value;
@@ -44,14 +45,17 @@ final class TaskInfos {
     if (executor.shutdownGrace() != null) {
       executorInfo.setShutdownGracePeriod(Calls.duration(executor.shutdownGrace()));
     }
-    return TaskInfo.newBuilder()
+    TaskInfo.Builder info = TaskInfo.newBuilder()
         .setName(task.name())
         .setTaskId(Calls.taskId(task.taskId()))
         .setAgentId(Calls.agentId(task.agentId()))
         .addAllResources(resources(task.resources(), allocationRole))
         .setExecutor(executorInfo)
-        .setData(ByteString.copyFrom(task.data()))
-        .build();
+        .setData(ByteString.copyFrom(task.data()));
+    if (task.killGrace() != null) {
+      info.setKillPolicy(KillPolicy.newBuilder().setGracePeriod(Calls.duration(task.killGrace())));
+    }
+    return info.build();
   }
 
   static List<Resource> resources(List<RoleShare> shares, String allocationRole) {

@@ -83,6 +83,7 @@ class CallsTest {
       TaskInfo task = firstTask();
 
       assertThat(task.getAgentId().getValue()).isEqualTo(AGENT_ID);
+      assertThat(task.getKillPolicy().getGracePeriod().getNanoseconds()).isEqualTo(20_000_000_000L);
       assertThat(task.getResourcesList()).extracting(Resource::getName, CallsTest::role, r -> r.getAllocationInfo().getRole())
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("cpus", "berth", "berth"),

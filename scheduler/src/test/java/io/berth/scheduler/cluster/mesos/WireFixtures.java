@@ -30,7 +30,7 @@ final class WireFixtures {
     return new TaskLaunch(taskId, "web", AGENT_ID,
         List.of(new RoleShare("berth", Resources.of(0.5, 0), List.of(port)),
             new RoleShare("*", new Resources(0.25, 128, 100, 0), List.of())),
-        executor, payload.getBytes(StandardCharsets.UTF_8));
+        executor, Duration.ofSeconds(20), payload.getBytes(StandardCharsets.UTF_8));
   }
 
   /** One of each call, by name. */
