@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.Protos.TaskState;
+import org.apache.mesos.v1.executor.Protos.Call;
 import org.apache.mesos.v1.executor.Protos.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +85,7 @@ public final class MesosExecutor implements AutoCloseable {
     LOG.info("Executor {} of framework {} subscribing to {} ({}, checkpoint {})", env.executorId(),
         env.frameworkId(), env.executorApi(), env.encoding(), env.checkpoint());
     long tick = Math.max(10, Math.min(1000, updateRetry.toMillis() / 2));
-    loop.scheduleWithFixedDelay(() -> apply(state.tick(clock.instant())), tick, tick, TimeUnit.MILLISECONDS);
+    loop.scheduleWithFixedDelay(guarded(() -> apply(state.tick(clock.instant()))), tick, tick, TimeUnit.MILLISECONDS);
     onLoop(this::connect);
     return this;
   }
@@ -105,7 +106,7 @@ public final class MesosExecutor implements AutoCloseable {
     streams.execute(() -> readStream(gen, call));
   }
 
-  private void readStream(int gen, org.apache.mesos.v1.executor.Protos.Call subscribe) {
+  private void readStream(int gen, Call subscribe) {
     boolean opened = false;
     try (AgentClient.EventStream events = agent.subscribe(subscribe)) {
       opened = true;
@@ -118,7 +119,9 @@ public final class MesosExecutor implements AutoCloseable {
           break;
         }
       }
-      LOG.warn("The agent closed the event stream");
+      if (!exit.isDone()) {
+        LOG.warn("The agent closed the event stream");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
@@ -172,7 +175,7 @@ public final class MesosExecutor implements AutoCloseable {
       } else if (a instanceof Resubscribe) {
         long delay = ThreadLocalRandom.current().nextLong(env.subscriptionBackoffMax().toMillis() + 1);
         LOG.info("Subscribing again in {} ms", delay);
-        loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        loop.schedule(guarded(this::connect), delay, TimeUnit.MILLISECONDS);
       } else if (a instanceof Exit x) {
         finish(x);
       }
@@ -251,10 +254,23 @@ public final class MesosExecutor implements AutoCloseable {
 
   private void onLoop(Runnable r) {
     try {
-      loop.execute(r);
+      loop.execute(guarded(r));
     } catch (RejectedExecutionException e) {
       LOG.debug("Executor closed; dropped a step");
     }
+  }
+
+  /** A step that logs what it throws: the loop's executor would swallow it (and end the tick). */
+  private Runnable guarded(Runnable r) {
+    return () -> {
+      try {
+        r.run();
+      } catch (RejectedExecutionException e) {
+        LOG.debug("Executor closed; dropped a step");
+      } catch (RuntimeException e) {
+        LOG.error("Executor step failed", e);
+      }
+    };
   }
 
   /** Stops the connection, the pods' watching (containers keep running) and the threads. */
