@@ -13,7 +13,16 @@ public final class EventMapper {
 
   private EventMapper() {}
 
+  /** Fails with {@link MesosWireException} for an event Berth's values cannot hold (a blank id). */
   public static MesosEvent map(Event event) {
+    try {
+      return mapChecked(event);
+    } catch (IllegalArgumentException e) {
+      throw new MesosWireException("cannot map " + event.getType() + " event: " + e.getMessage(), e);
+    }
+  }
+
+  private static MesosEvent mapChecked(Event event) {
     return switch (event.getType()) {
       case SUBSCRIBED -> subscribed(event.getSubscribed());
       case OFFERS -> new MesosEvent.Offers(event.getOffers().getOffersList().stream().map(OfferMapper::map).toList());

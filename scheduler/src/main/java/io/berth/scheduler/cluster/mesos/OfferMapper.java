@@ -27,6 +27,8 @@ import org.apache.mesos.v1.Protos.Value;
 final class OfferMapper {
   static final String REGION = "@region";
   static final String ZONE = "@zone";
+  private static final long MIN_PORT = 1;
+  private static final long MAX_PORT = 65535;
 
   private OfferMapper() {}
 
@@ -106,7 +108,11 @@ final class OfferMapper {
         }
       } else if (resource.getType() == Value.Type.RANGES && resource.getName().equals("ports")) {
         for (Value.Range range : resource.getRanges().getRangeList()) {
-          ports.add(PortRange.of((int) range.getBegin(), (int) range.getEnd()));
+          long begin = Math.max(range.getBegin(), MIN_PORT);
+          long end = Math.min(range.getEnd(), MAX_PORT);
+          if (begin <= end) { // port 0 or past 65535 cannot be a host port
+            ports.add(PortRange.of((int) begin, (int) end));
+          }
         }
       }
     }

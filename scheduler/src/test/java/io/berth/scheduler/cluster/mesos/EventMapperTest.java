@@ -86,6 +86,22 @@ class EventMapperTest {
     }
 
     @Test
+    void portsOutsideTheHostPortRangeAreCutOff() {
+      String odd = RecordedEvents.OFFERS.replace("{\"begin\":31000,\"end\":31099},{\"begin\":31200,\"end\":31200}",
+          "{\"begin\":0,\"end\":0},{\"begin\":0,\"end\":2},{\"begin\":65530,\"end\":70000}");
+      Offer offer = ((MesosEvent.Offers) map(odd)).offers().get(0);
+
+      assertThat(offer.resources().get(0).ports()).containsExactly(PortRange.of(1, 2), PortRange.of(65530, 65535));
+    }
+
+    @Test
+    void anOfferBerthCannotHoldIsAWireError() {
+      String blank = RecordedEvents.OFFERS.replace(RecordedEvents.MASTER + "-O8\"", "\""); // "id":{"value":""}
+
+      assertThatThrownBy(() -> map(blank)).isInstanceOf(MesosWireException.class).hasMessageContaining("OFFERS");
+    }
+
+    @Test
     void scalarsAreSummedInMesosFixedPoint() {
       String split = RecordedEvents.OFFERS
           .replace("\"scalar\":{\"value\":3.5}", "\"scalar\":{\"value\":0.1}},{\"name\":\"cpus\",\"type\":\"SCALAR\","
