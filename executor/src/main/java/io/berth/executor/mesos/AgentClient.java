@@ -61,7 +61,8 @@ final class AgentClient {
 
   /** Sends SUBSCRIBE and waits for the 200 that opens the event stream. */
   EventStream subscribe(Call call) throws IOException, InterruptedException {
-    HttpRequest request = request(call).header("Accept", encoding.mediaType()).build();
+    // The timeout bounds the wait for the response headers only, not the stream that follows.
+    HttpRequest request = request(call).header("Accept", encoding.mediaType()).timeout(CALL_TIMEOUT).build();
     HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() != 200) {
       String body;
