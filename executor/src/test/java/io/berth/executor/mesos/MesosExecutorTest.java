@@ -98,8 +98,11 @@ class MesosExecutorTest {
     start();
     launch("team_web.1");
     awaitUpdates(2);
+    agent.dropStream();
+    await().until(() -> agent.subscribes.size() == 2);
 
-    assertThat(agent.rawBodies).isNotEmpty().allSatisfy(json -> {
+    assertThat(agent.rawBodies).filteredOn(json -> json.contains("\"unacknowledged_tasks\"")).hasSize(1);
+    assertThat(agent.rawBodies).hasSizeGreaterThanOrEqualTo(4).allSatisfy(json -> {
       assertThat(json).contains("\"executor_id\"", "\"framework_id\"");
       assertThat(json).doesNotContainPattern("\"[a-z]+[A-Z][A-Za-z]*\"\\s*:");
     });
