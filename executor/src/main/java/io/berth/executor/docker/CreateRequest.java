@@ -51,9 +51,6 @@ final class CreateRequest {
     }
     HostConfig host = HostConfig.newHostConfig().withNetworkMode(spec.networkMode()).withPortBindings(ports)
         .withPrivileged(o.privileged());
-    if (spec.nanoCpus() > 0) {
-      host.withNanoCPUs(spec.nanoCpus());
-    }
     if (spec.memoryBytes() > 0) {
       host.withMemory(spec.memoryBytes());
     }
@@ -61,7 +58,18 @@ final class CreateRequest {
       host.withLogConfig(new LogConfig(loggingType(spec.logDriver().type()), spec.logDriver().options()));
     }
     hostOptions(host, o);
+    host.withCpuShares(o.cpuShares() != null ? o.cpuShares() : cpuShares(spec.nanoCpus()));
     return cmd.withHostConfig(host);
+  }
+
+  /**
+   * An app's {@code cpus} become CPU shares (cpus × 1024, at least 2), as Mesos' Docker containerizer
+   * does: a relative weight, not a hard cap. A hard CFS quota of 0.1 cpu makes even container start
+   * take seconds, and Marathon users size {@code cpus} as a share. {@code cpu-shares} in the app's
+   * docker parameters wins. Null (the daemon's default weight) when the spec has no cpus.
+   */
+  static Integer cpuShares(long nanoCpus) {
+    return nanoCpus <= 0 ? null : (int) Math.max(2, Math.round(nanoCpus / 1e9 * 1024));
   }
 
   private static void hostOptions(HostConfig host, HostOptions o) {
@@ -83,7 +91,7 @@ final class CreateRequest {
     }
     host.withShmSize(o.shmSizeBytes()).withMemorySwap(o.memorySwapBytes())
         .withMemoryReservation(o.memoryReservationBytes()).withPidsLimit(o.pidsLimit())
-        .withCpuShares(o.cpuShares()).withOomScoreAdj(o.oomScoreAdj())
+        .withOomScoreAdj(o.oomScoreAdj())
         .withReadonlyRootfs(o.readOnlyRootfs()).withInit(o.init());
   }
 

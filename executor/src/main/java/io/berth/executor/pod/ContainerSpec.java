@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param command replaces the image's command when not null (empty = no command)
  * @param networkMode {@code bridge}, {@code host}, {@code none}, {@code container:<name>} or a
  *     user-defined network's name
- * @param nanoCpus cpu limit in billionths of a cpu; 0 = none
+ * @param nanoCpus the app's cpus in billionths of a cpu (applied as CPU shares); 0 = none
  * @param memoryBytes memory limit; 0 = none
  * @param logDriver null = the daemon's default
  */
