@@ -1,5 +1,7 @@
 package io.berth.scheduler.engine;
 
+import io.berth.scheduler.testing.TestClock;
+
 import io.berth.api.model.App;
 import io.berth.scheduler.cluster.TaskStatus;
 import io.berth.scheduler.config.HelperConfig;
@@ -27,7 +29,7 @@ final class EngineHarness implements AutoCloseable {
   static final Duration REFUSE = Duration.ofSeconds(5);
   static final Duration NO_TICKS = Duration.ofHours(1);
 
-  final MutableClock clock = new MutableClock(START);
+  final TestClock clock = new TestClock(START);
   final FlakyInstanceStore store = new FlakyInstanceStore();
   final FakeClusterDriver driver = new FakeClusterDriver();
   private final InMemoryAppStore appStore = new InMemoryAppStore(50);

@@ -1,5 +1,7 @@
 package io.berth.scheduler.http;
 
+import io.berth.scheduler.testing.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;

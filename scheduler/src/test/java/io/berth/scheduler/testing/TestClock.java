@@ -1,4 +1,4 @@
-package io.berth.scheduler.engine;
+package io.berth.scheduler.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it (for launch delays and timeouts). */
-final class MutableClock extends Clock {
+/** A clock that stands still until a test moves it (for versions, launch delays and timeouts). */
+public final class TestClock extends Clock {
 
   private Instant now;
 
-  MutableClock(Instant start) {
+  public TestClock(Instant start) {
     this.now = start;
   }
 
-  synchronized void advance(Duration d) {
+  public synchronized void advance(Duration d) {
     now = now.plus(d);
   }
 
