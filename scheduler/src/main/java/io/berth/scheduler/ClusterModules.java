@@ -1,6 +1,7 @@
 package io.berth.scheduler;
 
 import com.google.inject.Module;
+import io.berth.scheduler.cluster.local.LocalClusterConfig;
 import io.berth.scheduler.cluster.local.LocalClusterModule;
 
 /** Picks the cluster driver's module from the configuration: one module per kind of cluster. */
@@ -8,9 +9,26 @@ final class ClusterModules {
 
   private ClusterModules() {}
 
+  /**
+   * The local cluster's agent id names this installation: {@code local-<host>-<8 hex>} from where
+   * its state lives (the data directory with the embedded ZooKeeper, else the ensemble and root).
+   * Pods carry it, so two Berths on one Docker engine never adopt or kill each other's pods, and
+   * a restart on the same state finds its own.
+   */
+  static LocalClusterConfig localCluster(SchedulerConfiguration config) {
+    LocalClusterConfig local = config.getLocalCluster();
+    if (!local.hasDefaultAgentId()) {
+      return local;
+    }
+    String state = config.getZooKeeper().isEmbedded()
+        ? config.dataPath().toAbsolutePath().normalize().toString()
+        : config.getZooKeeper().connect() + config.getZooKeeper().root();
+    return local.withAgentId(local.agentId() + "-" + String.format("%08x", state.hashCode()));
+  }
+
   static Module forConfig(SchedulerConfiguration config) {
     return switch (config.getCluster().mode()) {
-      case "local" -> new LocalClusterModule(config.getLocalCluster());
+      case "local" -> new LocalClusterModule(localCluster(config));
       default -> throw new IllegalArgumentException("cluster.mode " + config.getCluster().mode()
           + " is not available in this build: the Mesos driver is not written yet (use BERTH_CLUSTER=local)");
     };

@@ -121,6 +121,9 @@ final class PodPlanner {
     labels.put(PodLabels.TASK_ID, payload.taskId());
     labels.put(PodLabels.APP_VERSION, payload.app().version() == null ? "" : payload.app().version());
     labels.put(PodLabels.ROLE, role.label());
+    if (payload.agentId() != null) {
+      labels.put(PodLabels.AGENT_ID, payload.agentId());
+    }
     return labels;
   }
 

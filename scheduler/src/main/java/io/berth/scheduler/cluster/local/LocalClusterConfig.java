@@ -75,6 +75,16 @@ public record LocalClusterConfig(
         null);
   }
 
+  public LocalClusterConfig withAgentId(String value) {
+    return new LocalClusterConfig(cpus, memMb, memReserveMb, diskMb, dataDir, portsBegin, portsEnd, hostname, value,
+        offerInterval, adoptionTimeout, workers);
+  }
+
+  /** True when the agent id is the default one, {@code local-<hostname>}. */
+  public boolean hasDefaultAgentId() {
+    return agentId.equals("local-" + hostname);
+  }
+
   public LocalClusterConfig withOfferInterval(Duration value) {
     return new LocalClusterConfig(cpus, memMb, memReserveMb, diskMb, dataDir, portsBegin, portsEnd, hostname, agentId,
         value, adoptionTimeout, workers);

@@ -2,6 +2,7 @@ package io.berth.scheduler.cluster.local;
 
 import io.berth.executor.docker.ContainerInfo;
 import io.berth.executor.pod.PodInfo;
+import io.berth.executor.pod.PodLabels;
 import io.berth.executor.pod.Role;
 import io.berth.scheduler.core.instances.InstanceState;
 import io.berth.scheduler.core.reconcile.ObservedTask;
@@ -31,6 +32,9 @@ final class PodScan {
     List<ObservedTask> observed = new ArrayList<>();
     List<ObservedTask> ended = new ArrayList<>();
     for (PodInfo pod : pods) {
+      if (!ours(pod, agentId)) {
+        continue;
+      }
       ObservedTask task = task(pod, agentId, inspect);
       observed.add(task);
       if (task.state().isTerminal()) {
@@ -38,6 +42,16 @@ final class PodScan {
       }
     }
     return new Result(observed, ended);
+  }
+
+  /**
+   * A pod is this agent's unless one of its containers names another agent: another Berth
+   * installation on the same Docker engine. Pods without the label (made before it existed) count
+   * as ours.
+   */
+  static boolean ours(PodInfo pod, String agentId) {
+    return pod.containers().stream().map(c -> c.labels().get(PodLabels.AGENT_ID))
+        .allMatch(a -> a == null || a.equals(agentId));
   }
 
   private static ObservedTask task(PodInfo pod, String agentId, Function<String, Optional<ContainerInfo>> inspect) {

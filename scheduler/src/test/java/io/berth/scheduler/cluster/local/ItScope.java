@@ -54,7 +54,7 @@ final class ItScope implements ContainerRuntime {
   }
 
   static TaskPayload payload(String taskId, App app, int appPort, int fluentdPort, String host) {
-    return new TaskPayload(taskId, app, host, "it", List.of(appPort), fluentdPort, fluentdStandIn(),
+    return new TaskPayload(taskId, app, host, "local-" + host, List.of(appPort), fluentdPort, fluentdStandIn(),
         TestImages.BUSYBOX);
   }
 

@@ -54,4 +54,16 @@ class PodScanTest {
     assertThat(result.ended()).extracting(ObservedTask::taskId).containsExactly("t.2");
     assertThat(result.observed()).extracting(ObservedTask::agentId).containsOnly("local-a");
   }
+
+  @Test
+  void podsOfAnotherInstallationOnTheSameEngineAreLeftAlone() {
+    ContainerInfo foreign = new ContainerInfo("x-id", "berth-x-app", "busybox",
+        Map.of(PodLabels.ROLE, "app", PodLabels.AGENT_ID, "local-b"), "running", null, null, false, null, null, null);
+    ContainerInfo mine = new ContainerInfo("y-id", "berth-y-app", "busybox",
+        Map.of(PodLabels.ROLE, "app", PodLabels.AGENT_ID, "local-a"), "running", null, null, false, null, null, null);
+    PodScan.Result result = PodScan.of(List.of(new PodInfo("t.9", "/other", "v1", List.of(foreign)),
+        new PodInfo("t.1", "/web", "v1", List.of(mine))), "local-a", id -> Optional.empty());
+    assertThat(result.observed()).extracting(ObservedTask::taskId).containsExactly("t.1");
+    assertThat(result.ended()).isEmpty();
+  }
 }
