@@ -1,5 +1,7 @@
 package io.berth.deploy.cli;
 
+import io.berth.api.model.DeploymentResult;
+
 import feign.FeignException;
 import io.berth.api.client.ApiException;
 import io.berth.api.client.BerthClient;
@@ -55,5 +57,13 @@ abstract class ApiCommand implements Callable<Integer> {
   /** The root command: its ticker and connection settings. */
   BerthCli root() {
     return (BerthCli) spec.root().userObject();
+  }
+
+  /** Prints the deployment the API answered and, with {@code --wait}, follows it until the app is ready. */
+  int reportAndWait(BerthClient client, String appId, DeploymentResult result, WaitOptions waiting, PrintWriter out) {
+    DeploymentReport.lines(appId, result).forEach(out::println);
+    out.flush();
+    waiting.awaitIfAsked(client, appId, result == null ? null : result.version(), root().ticker(), out);
+    return ExitCodes.OK;
   }
 }

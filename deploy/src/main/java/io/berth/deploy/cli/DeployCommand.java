@@ -30,9 +30,6 @@ final class DeployCommand extends ApiCommand {
     App app = AppFile.read(file);
     String id = app.id();
     DeploymentResult result = client.updateApp(id, app, force, false);
-    DeploymentReport.lines(id, result).forEach(out::println);
-    out.flush();
-    waiting.awaitIfAsked(client, id, result == null ? null : result.version(), root().ticker(), out);
-    return ExitCodes.OK;
+    return reportAndWait(client, id, result, waiting, out);
   }
 }

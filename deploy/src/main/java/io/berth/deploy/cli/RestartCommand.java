@@ -24,9 +24,6 @@ final class RestartCommand extends ApiCommand {
   @Override
   int run(BerthClient client, PrintWriter out) {
     DeploymentResult result = client.restartApp(appId, force);
-    DeploymentReport.lines(appId, result).forEach(out::println);
-    out.flush();
-    waiting.awaitIfAsked(client, appId, result == null ? null : result.version(), root().ticker(), out);
-    return ExitCodes.OK;
+    return reportAndWait(client, appId, result, waiting, out);
   }
 }

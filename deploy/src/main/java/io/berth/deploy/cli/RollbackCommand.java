@@ -36,10 +36,7 @@ final class RollbackCommand extends ApiCommand {
     App definition = RollbackTarget.definition(target).toBuilder().id(current.id()).build();
     out.println("rolledBackTo: " + target.version());
     DeploymentResult result = client.updateApp(current.id(), definition, force, false);
-    DeploymentReport.lines(current.id(), result).forEach(out::println);
-    out.flush();
-    waiting.awaitIfAsked(client, current.id(), result == null ? null : result.version(), root().ticker(), out);
-    return ExitCodes.OK;
+    return reportAndWait(client, current.id(), result, waiting, out);
   }
 
   private static App previous(BerthClient client, App current) {

@@ -35,9 +35,6 @@ final class ScaleCommand extends ApiCommand {
     }
     String id = client.app(appId).app().id(); // 404 for an unknown app: a PUT would create one
     DeploymentResult result = client.updateApp(id, App.builder().instances(instances).build(), force, true);
-    DeploymentReport.lines(id, result).forEach(out::println);
-    out.flush();
-    waiting.awaitIfAsked(client, id, result == null ? null : result.version(), root().ticker(), out);
-    return ExitCodes.OK;
+    return reportAndWait(client, id, result, waiting, out);
   }
 }

@@ -7,12 +7,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.KeeperException;
@@ -32,7 +28,6 @@ public final class ZkAppStore implements AppStore {
 
   static final String APPS = "/apps";
   static final String VERSIONS = "/app-versions";
-  private static final long LOAD_TIMEOUT_SECONDS = 120;
 
   private final ZkConnection zk;
   private final ObjectMapper json;
@@ -60,29 +55,7 @@ public final class ZkAppStore implements AppStore {
   public List<App> loadAll() {
     CuratorFramework c = zk.client();
     try {
-      List<String> keys = c.checkExists().forPath(APPS) == null ? List.of() : c.getChildren().forPath(APPS);
-      ConcurrentMap<String, byte[]> loaded = new ConcurrentHashMap<>();
-      AtomicReference<Exception> failure = new AtomicReference<>();
-      CountDownLatch done = new CountDownLatch(keys.size());
-      for (String k : keys) {
-        c.getData().inBackground((client, event) -> {
-          try {
-            if (event.getResultCode() == KeeperException.Code.OK.intValue()) {
-              loaded.put(k, event.getData());
-            } else if (event.getResultCode() != KeeperException.Code.NONODE.intValue()) {
-              failure.compareAndSet(null, KeeperException.create(KeeperException.Code.get(event.getResultCode())));
-            }
-          } finally {
-            done.countDown();
-          }
-        }).forPath(APPS + "/" + k);
-      }
-      if (!done.await(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        throw new TransientStoreException("timed out loading " + keys.size() + " apps", null);
-      }
-      if (failure.get() != null) {
-        throw wrap("load apps", failure.get());
-      }
+      Map<String, byte[]> loaded = ZkChildren.readAll(c, APPS);
       // Parsing is the expensive part: done on all cores, not on ZooKeeper's event thread.
       return loaded.entrySet().parallelStream().map(e -> parse(e.getKey(), e.getValue()))
           .sorted(Comparator.comparing(App::id)).toList();

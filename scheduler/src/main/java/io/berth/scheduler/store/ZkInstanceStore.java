@@ -5,11 +5,7 @@ import io.berth.scheduler.core.instances.Instance;
 import io.berth.scheduler.core.instances.InstanceId;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.KeeperException;
 
@@ -30,29 +26,7 @@ public final class ZkInstanceStore implements InstanceStore {
   public List<Instance> loadAll() {
     CuratorFramework c = zk.client();
     try {
-      List<String> ids = c.checkExists().forPath(INSTANCES) == null ? List.of() : c.getChildren().forPath(INSTANCES);
-      ConcurrentMap<String, byte[]> loaded = new ConcurrentHashMap<>();
-      AtomicReference<Exception> failure = new AtomicReference<>();
-      CountDownLatch done = new CountDownLatch(ids.size());
-      for (String id : ids) {
-        c.getData().inBackground((client, event) -> {
-          try {
-            if (event.getResultCode() == KeeperException.Code.OK.intValue()) {
-              loaded.put(id, event.getData());
-            } else if (event.getResultCode() != KeeperException.Code.NONODE.intValue()) {
-              failure.compareAndSet(null, KeeperException.create(KeeperException.Code.get(event.getResultCode())));
-            }
-          } finally {
-            done.countDown();
-          }
-        }).forPath(INSTANCES + "/" + id);
-      }
-      if (!done.await(120, TimeUnit.SECONDS)) {
-        throw new TransientStoreException("timed out loading " + ids.size() + " instances", null);
-      }
-      if (failure.get() != null) {
-        throw ZkAppStore.wrap("load instances", failure.get());
-      }
+      Map<String, byte[]> loaded = ZkChildren.readAll(c, INSTANCES);
       return loaded.entrySet().parallelStream().map(e -> parse(e.getKey(), e.getValue())).toList();
     } catch (Exception e) {
       throw ZkAppStore.wrap("load instances", e);
