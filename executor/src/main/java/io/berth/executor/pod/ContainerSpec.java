@@ -49,6 +49,14 @@ public record ContainerSpec(
     options = options == null ? HostOptions.none() : options;
   }
 
+  /** This container with {@code extra} labels added; where a name is taken, its own label stays. */
+  public ContainerSpec withLabels(Map<String, String> extra) {
+    Map<String, String> merged = new LinkedHashMap<>(labels);
+    extra.forEach(merged::putIfAbsent);
+    return new ContainerSpec(name, role, image, forcePull, entrypoint, command, env, merged, nanoCpus, memoryBytes,
+        networkMode, ports, logDriver, options);
+  }
+
   /** The environment as Docker wants it: {@code KEY=value} strings, in order. */
   public List<String> envList() {
     return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();

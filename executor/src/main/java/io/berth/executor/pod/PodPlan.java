@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,6 +51,18 @@ public record PodPlan(
    */
   public static PodPlan of(TaskPayload payload) {
     return PodPlanner.plan(payload);
+  }
+
+  /**
+   * This plan with {@code extra} labels on every container (the Mesos executor's owner labels);
+   * the pod's own labels are never replaced.
+   */
+  public PodPlan withLabels(Map<String, String> extra) {
+    if (extra.isEmpty()) {
+      return this;
+    }
+    return new PodPlan(taskId, appId, appVersion, containers.stream().map(c -> c.withLabels(extra)).toList(),
+        killGrace, fluentdHostPort, healthChecks, hostPorts, bridge);
   }
 
   /** Containers in the order they start. */

@@ -38,12 +38,27 @@ public final class PodRunner implements Closeable {
   private final PodListener listener;
   private final PodLauncher launcher;
   private final RunnerContext context;
+  private final Map<String, String> podLabels;
   private final Map<String, WatchedPod> watched = new ConcurrentHashMap<>();
   /** Tasks being taken down (killed or ended): each gets exactly one terminal status. */
   private final Set<String> ending = ConcurrentHashMap.newKeySet();
 
   public PodRunner(ContainerRuntime runtime, PodListener listener, Clock clock, Duration pollInterval,
       Duration helperReadyTimeout) {
+    this(runtime, listener, clock, pollInterval, helperReadyTimeout, Map.of());
+  }
+
+  /**
+   * A runner that puts {@code podLabels} on every container it creates, besides each pod's own
+   * labels (which they may not name): the Mesos executor marks its pods with its own identity.
+   */
+  public PodRunner(ContainerRuntime runtime, PodListener listener, Clock clock, Duration pollInterval,
+      Duration helperReadyTimeout, Map<String, String> podLabels) {
+    if (podLabels.keySet().stream().anyMatch(PodLabels.OWN::contains)) {
+      throw new IllegalArgumentException("a runner's labels may not replace a pod's own labels " + PodLabels.OWN
+          + ": " + podLabels.keySet());
+    }
+    this.podLabels = Map.copyOf(podLabels);
     this.runtime = runtime;
     this.listener = listener;
     this.launcher = new PodLauncher(runtime, helperReadyTimeout);
@@ -63,7 +78,13 @@ public final class PodRunner implements Closeable {
   }
 
   public static PodRunner create(ContainerRuntime runtime, PodListener listener) {
-    return new PodRunner(runtime, listener, Clock.systemUTC(), DEFAULT_POLL_INTERVAL, DEFAULT_HELPER_READY_TIMEOUT);
+    return create(runtime, listener, Map.of());
+  }
+
+  /** A runner with default timings that puts {@code podLabels} on every container it creates. */
+  public static PodRunner create(ContainerRuntime runtime, PodListener listener, Map<String, String> podLabels) {
+    return new PodRunner(runtime, listener, Clock.systemUTC(), DEFAULT_POLL_INTERVAL, DEFAULT_HELPER_READY_TIMEOUT,
+        podLabels);
   }
 
   /**
@@ -82,7 +103,7 @@ public final class PodRunner implements Closeable {
       PodPlan plan;
       RunningPod pod;
       try {
-        plan = PodPlan.of(payload);
+        plan = PodPlan.of(payload).withLabels(podLabels);
         pod = launcher.start(plan);
       } catch (InvalidPodException | ContainerRuntimeException e) {
         listener.onStatus(payload.taskId(), PodStatus.FAILED, e.getMessage(), null);

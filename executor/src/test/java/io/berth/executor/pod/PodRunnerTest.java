@@ -3,6 +3,7 @@ package io.berth.executor.pod;
 import static io.berth.executor.pod.TaskPayloads.aBridgeApp;
 import static io.berth.executor.pod.TaskPayloads.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.berth.api.model.Container;
@@ -13,6 +14,7 @@ import io.berth.executor.support.RecordingListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +114,32 @@ class PodRunnerTest {
   @Test
   void aRunningTaskIdCannotBeLaunchedTwice() {
     launch();
-    org.assertj.core.api.Assertions.assertThatThrownBy(this::launch).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(this::launch).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aPlainRunnerLikeTheLocalClusterLabelsNoOwner() {
+    launch();
+    assertThat(engine.list(Map.of())).isNotEmpty().allSatisfy(c -> assertThat(c.labels())
+        .doesNotContainKeys(PodLabels.EXECUTOR_OWNER, PodLabels.FRAMEWORK_ID, PodLabels.EXECUTOR_ID));
+  }
+
+  @Test
+  void aRunnersOwnLabelsGoOnEveryContainerBesideThePodsLabels() {
+    FakeContainerRuntime mesosEngine = new FakeContainerRuntime();
+    try (PodRunner mesos = new PodRunner(mesosEngine, listener, Clock.systemUTC(), Duration.ofMillis(20),
+        Duration.ofSeconds(1), Map.of(PodLabels.EXECUTOR_OWNER, "boot/1/42/7", PodLabels.EXECUTOR_ID, "e1"))) {
+      mesos.launch(aTask(aBridgeApp("nginx:1", 80).build(), List.of(31001)));
+    }
+    assertThat(mesosEngine.list(Map.of())).hasSize(3).allSatisfy(c -> assertThat(c.labels())
+        .containsEntry(PodLabels.EXECUTOR_OWNER, "boot/1/42/7").containsEntry(PodLabels.EXECUTOR_ID, "e1")
+        .containsEntry(PodLabels.TASK_ID, TASK).containsEntry(PodLabels.AGENT_ID, "agent-1"));
+  }
+
+  @Test
+  void aRunnerMayNotReplaceAPodsOwnLabels() {
+    assertThatThrownBy(() -> new PodRunner(engine, listener, Clock.systemUTC(),
+        Duration.ofMillis(20), Duration.ofSeconds(1), Map.of(PodLabels.AGENT_ID, "elsewhere")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(PodLabels.AGENT_ID);
   }
 }
