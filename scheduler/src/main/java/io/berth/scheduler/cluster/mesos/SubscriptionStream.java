@@ -67,6 +67,7 @@ final class SubscriptionStream {
           if (event.getType() == Event.Type.SUBSCRIBED) {
             subscribed = true;
             silenceLimitNanos = heartbeat(event).toNanos() * missedHeartbeats;
+            scheduleWatch(silenceLimitNanos);
           }
           events.accept(event);
           if (event.getType() == Event.Type.ERROR) {
@@ -107,7 +108,11 @@ final class SubscriptionStream {
         : DEFAULT_HEARTBEAT;
   }
 
+  /** (Re)arms the watch; called from the reader (start, SUBSCRIBED) and from the watch itself. */
   private synchronized void scheduleWatch(long delayNanos) {
+    if (watch != null) {
+      watch.cancel(false);
+    }
     if (abortReason == null) {
       watch = timer.schedule(this::checkSilence, Math.max(1, delayNanos), TimeUnit.NANOSECONDS);
     }
