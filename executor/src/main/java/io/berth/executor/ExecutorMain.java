@@ -41,7 +41,9 @@ public final class ExecutorMain {
           MESOS_SUBSCRIPTION_BACKOFF_MAX        e.g. 2secs
           MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD  e.g. 5secs
           MESOS_EXECUTOR_AUTHENTICATION_TOKEN   when executor authentication is on
+          MESOS_SLAVE_ID                        the agent's id (SUBSCRIBED names it too)
           BERTH_EXECUTOR_ENCODING               json (default) or protobuf
+          BERTH_EXECUTOR_REAP_INTERVAL          how often to remove pods of dead executors (default 60secs)
           DOCKER_HOST                           the Docker engine (default unix:///var/run/docker.sock)""");
   }
 }

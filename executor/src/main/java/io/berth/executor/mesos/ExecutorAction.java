@@ -30,6 +30,12 @@ sealed interface ExecutorAction {
     }
   }
 
+  /**
+   * Remove the pods that dead executors left on this agent, then report {@link ExecutorState#onOrphansReaped};
+   * launches wait for that, so that a task never races its predecessor's containers for host ports.
+   */
+  record ReapOrphans() implements ExecutorAction {}
+
   /** The agent connection is gone: connect again after a back-off, with {@link ExecutorState#subscribe}. */
   record Resubscribe() implements ExecutorAction {}
 

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * What the Mesos agent tells its executor through the environment (reference section 5.1), read
  * and checked once. Durations are stout strings ({@code 15mins}); {@code MESOS_CHECKPOINT} is
  * {@code 1} or {@code 0}. {@code BERTH_EXECUTOR_ENCODING} ({@code json}, the default, or
- * {@code protobuf}) picks the wire encoding.
+ * {@code protobuf}) picks the wire encoding; {@code BERTH_EXECUTOR_REAP_INTERVAL} (a stout duration,
+ * default {@code 60secs}) how often pods orphaned by dead executors are looked for.
  *
  * @param agentEndpoint {@code ip:port} of the agent
  * @param directory the sandbox on the host (MESOS_DIRECTORY), may be null
@@ -20,6 +21,8 @@ import java.util.function.Function;
  * @param subscriptionBackoffMax the longest wait between two SUBSCRIBE attempts
  * @param shutdownGracePeriod the time from SHUTDOWN to the container's destruction
  * @param authToken the bearer token for executor authentication, or null
+ * @param agentId the agent's id (MESOS_SLAVE_ID), or null; SUBSCRIBED names it too
+ * @param reapInterval the time between two looks for orphaned pods
  */
 public record ExecutorEnvironment(
     String agentEndpoint,
@@ -31,11 +34,14 @@ public record ExecutorEnvironment(
     Duration subscriptionBackoffMax,
     Duration shutdownGracePeriod,
     Encoding encoding,
-    String authToken) {
+    String authToken,
+    String agentId,
+    Duration reapInterval) {
 
   public static final Duration DEFAULT_RECOVERY_TIMEOUT = Duration.ofMinutes(15);
   public static final Duration DEFAULT_SUBSCRIPTION_BACKOFF_MAX = Duration.ofSeconds(2);
   public static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_REAP_INTERVAL = Duration.ofSeconds(60);
 
   public ExecutorEnvironment {
     Objects.requireNonNull(agentEndpoint, "agentEndpoint");
@@ -45,6 +51,7 @@ public record ExecutorEnvironment(
     Objects.requireNonNull(subscriptionBackoffMax, "subscriptionBackoffMax");
     Objects.requireNonNull(shutdownGracePeriod, "shutdownGracePeriod");
     Objects.requireNonNull(encoding, "encoding");
+    Objects.requireNonNull(reapInterval, "reapInterval");
   }
 
   /** The executor API's URL on the agent. */
@@ -72,12 +79,13 @@ public record ExecutorEnvironment(
     Duration backoff = duration(env, "MESOS_SUBSCRIPTION_BACKOFF_MAX", DEFAULT_SUBSCRIPTION_BACKOFF_MAX, problems);
     Duration grace = duration(env, "MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD", DEFAULT_SHUTDOWN_GRACE_PERIOD, problems);
     Encoding encoding = parse(env, "BERTH_EXECUTOR_ENCODING", Encoding.JSON, Encoding::named, problems);
+    Duration reap = duration(env, "BERTH_EXECUTOR_REAP_INTERVAL", DEFAULT_REAP_INTERVAL, problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid Mesos executor environment: " + String.join("; ", problems));
     }
     return new ExecutorEnvironment(endpoint, frameworkId, executorId, blankToNull(env.get("MESOS_DIRECTORY")),
         checkpointText.equals("1"), recovery, backoff, grace, encoding,
-        blankToNull(env.get("MESOS_EXECUTOR_AUTHENTICATION_TOKEN")));
+        blankToNull(env.get("MESOS_EXECUTOR_AUTHENTICATION_TOKEN")), blankToNull(env.get("MESOS_SLAVE_ID")), reap);
   }
 
   private static String required(Map<String, String> env, String name, List<String> problems) {

@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.berth.executor.mesos.ExecutorAction.Exit;
 import io.berth.executor.mesos.ExecutorAction.KillPod;
 import io.berth.executor.mesos.ExecutorAction.LaunchPod;
+import io.berth.executor.mesos.ExecutorAction.ReapOrphans;
 import io.berth.executor.mesos.ExecutorAction.Resubscribe;
 import io.berth.executor.mesos.ExecutorAction.SendUpdate;
 import io.berth.executor.mesos.ExecutorAction.Subscription;
@@ -26,6 +27,9 @@ import org.apache.mesos.v1.Protos.TaskStatus;
  * given, their latest states, and the updates the agent has not ACKNOWLEDGED yet (in the order
  * they were made, keyed by uuid). Every method takes the event and returns what to do. Not
  * thread-safe: one thread drives it.
+ *
+ * <p>The first SUBSCRIBED asks for orphaned pods to be reaped ({@link ReapOrphans}); tasks LAUNCHed
+ * before that is done are held, and start when {@link #onOrphansReaped} says so.
  */
 final class ExecutorState {
 
@@ -42,6 +46,9 @@ final class ExecutorState {
   private final Map<ByteString, Pending> unacknowledged = new LinkedHashMap<>();
   private boolean connected;
   private boolean everSubscribed;
+  private boolean orphansReaped;
+  /** Tasks LAUNCHed before the orphans were reaped, in order. */
+  private final List<TaskInfo> held = new ArrayList<>();
   private Instant reconnectDeadline;
   private Instant shutdownDeadline;
   private boolean exited;
@@ -66,11 +73,26 @@ final class ExecutorState {
     return new Subscription(unackedTasks, updates);
   }
 
+  /** SUBSCRIBED: the first one asks for the orphans of dead executors to be reaped. */
   List<ExecutorAction> onSubscribed() {
     connected = true;
-    everSubscribed = true;
     reconnectDeadline = null;
-    return List.of();
+    if (everSubscribed) {
+      return List.of();
+    }
+    everSubscribed = true;
+    return List.of(new ReapOrphans());
+  }
+
+  /** The first reap is over (whether it worked or not): held tasks that were not killed meanwhile start. */
+  List<ExecutorAction> onOrphansReaped() {
+    if (orphansReaped) {
+      return List.of();
+    }
+    orphansReaped = true;
+    List<ExecutorAction> launches = held.stream().<ExecutorAction>map(LaunchPod::new).toList();
+    held.clear();
+    return launches;
   }
 
   /**
@@ -104,6 +126,10 @@ final class ExecutorState {
       return List.of();
     }
     tasks.put(id, new Task(task));
+    if (!orphansReaped) {
+      held.add(task);
+      return List.of();
+    }
     return List.of(new LaunchPod(task));
   }
 
@@ -113,6 +139,8 @@ final class ExecutorState {
     if (task != null && task.terminal()) {
       return List.of();
     }
+    // A held task is never launched; the kill still reports it KILLED.
+    held.removeIf(t -> t.getTaskId().getValue().equals(taskId));
     Duration grace = grace(eventPolicy);
     if (grace == null && task != null && task.info.hasKillPolicy()) {
       grace = grace(task.info.getKillPolicy());
@@ -126,6 +154,7 @@ final class ExecutorState {
       shutdownDeadline = now.plus(shutdownGracePeriod);
     }
     Duration share = shutdownGracePeriod.dividedBy(SHUTDOWN_GRACE_DIVISOR);
+    held.clear();
     List<ExecutorAction> actions = new ArrayList<>();
     for (Task t : tasks.values()) {
       if (!t.terminal()) {

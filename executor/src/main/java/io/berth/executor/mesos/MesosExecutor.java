@@ -4,6 +4,7 @@ import io.berth.api.executor.TaskPayload;
 import io.berth.executor.mesos.ExecutorAction.Exit;
 import io.berth.executor.mesos.ExecutorAction.KillPod;
 import io.berth.executor.mesos.ExecutorAction.LaunchPod;
+import io.berth.executor.mesos.ExecutorAction.ReapOrphans;
 import io.berth.executor.mesos.ExecutorAction.Resubscribe;
 import io.berth.executor.mesos.ExecutorAction.SendUpdate;
 import io.berth.executor.pod.PodListener;
@@ -33,7 +34,9 @@ import org.slf4j.MDC;
  * The Mesos v1 HTTP executor: subscribes to the agent, runs each LAUNCHed task as a pod, reports
  * its states as UPDATE calls until ACKNOWLEDGED, kills on KILL and SHUTDOWN, and reconnects when
  * the agent restarts. Decisions come from {@link ExecutorState}; every touch of it happens on one
- * loop thread. Pods launch and stop on worker threads.
+ * loop thread. Pods launch and stop on worker threads. After the first SUBSCRIBED, and then every
+ * {@link ExecutorEnvironment#reapInterval()}, a reaper thread removes the pods of dead executors on
+ * this agent ({@link Pods#reapOrphans}); launches wait for the first reap.
  */
 public final class MesosExecutor implements AutoCloseable {
 
@@ -52,8 +55,12 @@ public final class MesosExecutor implements AutoCloseable {
   /** One sender, so that the agent gets a task's updates in the order they were made. */
   private final ExecutorService senders = Executors.newSingleThreadExecutor(daemon("berth-executor-updates"));
   private final ExecutorService workers = Executors.newCachedThreadPool(daemon("berth-executor-pod"));
+  private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(daemon("berth-executor-reaper"));
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
   private volatile AgentClient.EventStream current;
+  /** The agent's id: MESOS_SLAVE_ID, replaced by the one SUBSCRIBED names. */
+  private volatile String agentId;
+  private boolean toldAgentIdUnknown;
   private int generation;
 
   public MesosExecutor(ExecutorEnvironment env, Function<PodListener, Pods> pods, Clock clock, Duration updateRetry) {
@@ -65,11 +72,13 @@ public final class MesosExecutor implements AutoCloseable {
     this.calls = new ExecutorCalls(env.frameworkId(), env.executorId());
     this.agent = new AgentClient(env.executorApi(), env.encoding(), env.authToken());
     this.pods = pods.apply(new Listener());
+    this.agentId = env.agentId();
   }
 
   /** The executor on the local Docker engine. */
   public static MesosExecutor onDocker(ExecutorEnvironment env) {
-    return new MesosExecutor(env, PodRunnerPods::onDocker, Clock.systemUTC(), DEFAULT_UPDATE_RETRY);
+    return new MesosExecutor(env, listener -> PodRunnerPods.onDocker(listener, env.frameworkId(), env.executorId()),
+        Clock.systemUTC(), DEFAULT_UPDATE_RETRY);
   }
 
   private static ThreadFactory daemon(String name) {
@@ -143,7 +152,11 @@ public final class MesosExecutor implements AutoCloseable {
     }
     switch (e.getType()) {
       case SUBSCRIBED -> {
-        LOG.info("Subscribed to agent {}", e.getSubscribed().getAgentInfo().getHostname());
+        var agentInfo = e.getSubscribed().getAgentInfo();
+        if (agentInfo.hasId() && !agentInfo.getId().getValue().isEmpty()) {
+          agentId = agentInfo.getId().getValue();
+        }
+        LOG.info("Subscribed to agent {} ({})", agentInfo.getHostname(), agentId);
         apply(state.onSubscribed());
       }
       case LAUNCH -> apply(state.onLaunch(e.getLaunch().getTask()));
@@ -172,6 +185,8 @@ public final class MesosExecutor implements AutoCloseable {
         workers.execute(() -> launch(l.task()));
       } else if (a instanceof KillPod k) {
         workers.execute(() -> kill(k));
+      } else if (a instanceof ReapOrphans) {
+        startReaping();
       } else if (a instanceof Resubscribe) {
         long delay = ThreadLocalRandom.current().nextLong(env.subscriptionBackoffMax().toMillis() + 1);
         LOG.info("Subscribing again in {} ms", delay);
@@ -179,6 +194,36 @@ public final class MesosExecutor implements AutoCloseable {
       } else if (a instanceof Exit x) {
         finish(x);
       }
+    }
+  }
+
+  /** The first reap now, then one every reap interval; launches wait for the first one to end. */
+  private void startReaping() {
+    reaper.execute(() -> {
+      try {
+        reapOrphans();
+      } finally {
+        onLoop(() -> apply(state.onOrphansReaped()));
+      }
+    });
+    long ms = env.reapInterval().toMillis();
+    reaper.scheduleWithFixedDelay(this::reapOrphans, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  /** One reap; whatever goes wrong is logged, and the executor carries on. */
+  private void reapOrphans() {
+    String agent = agentId;
+    if (agent == null) {
+      if (!toldAgentIdUnknown) {
+        toldAgentIdUnknown = true;
+        LOG.warn("The agent's id is unknown (no MESOS_SLAVE_ID, none in SUBSCRIBED): orphaned pods are not looked for");
+      }
+      return;
+    }
+    try {
+      pods.reapOrphans(agent);
+    } catch (RuntimeException e) {
+      LOG.warn("Looking for orphaned pods on agent {} failed: {}", agent, e.toString());
     }
   }
 
@@ -214,7 +259,7 @@ public final class MesosExecutor implements AutoCloseable {
     String taskId = task.getTaskId().getValue();
     MDC.put("taskId", taskId);
     try {
-      TaskPayload payload = TaskPayloadReader.read(task);
+      TaskPayload payload = onThisAgent(TaskPayloadReader.read(task));
       LOG.info("Launching pod of {}", taskId);
       pods.launch(payload);
     } catch (RuntimeException e) {
@@ -223,6 +268,23 @@ public final class MesosExecutor implements AutoCloseable {
     } finally {
       MDC.remove("taskId");
     }
+  }
+
+  /**
+   * The payload with this agent's id: the pod's {@code berth.agent-id} label must name the agent whose
+   * executors look for its orphans.
+   */
+  private TaskPayload onThisAgent(TaskPayload p) {
+    String agent = agentId;
+    if (agent == null || agent.equals(p.agentId())) {
+      return p;
+    }
+    if (p.agentId() != null) {
+      LOG.warn("Task {} was sent for agent {} but runs on agent {}; its pod is labelled with {}", p.taskId(),
+          p.agentId(), agent, agent);
+    }
+    return new TaskPayload(p.taskId(), p.app(), p.host(), agent, p.hostPorts(), p.fluentdHostPort(), p.helpers(),
+        p.defaultImage());
   }
 
   private void kill(KillPod k) {
@@ -285,6 +347,7 @@ public final class MesosExecutor implements AutoCloseable {
     streams.shutdownNow();
     senders.shutdownNow();
     workers.shutdownNow();
+    reaper.shutdownNow();
     loop.shutdownNow();
   }
 

@@ -15,6 +15,12 @@ public interface Pods extends AutoCloseable {
   /** Stops the pod and reports KILLED; {@code grace} null means the pod's own kill grace period. */
   void kill(String taskId, Duration grace, String message);
 
+  /**
+   * Stops and removes the pods on agent {@code agentId} whose executor process is gone (see
+   * {@link OrphanReaper}); never this executor's own. Throws when the engine cannot be asked.
+   */
+  void reapOrphans(String agentId);
+
   /** Stops watching; containers keep running. */
   @Override
   void close();

@@ -61,6 +61,29 @@ class ExecutorEnvironmentTest {
     assertThat(env.shutdownGracePeriod()).isEqualTo(Duration.ofSeconds(5));
     assertThat(env.encoding()).isEqualTo(Encoding.JSON);
     assertThat(env.authToken()).isNull();
+    assertThat(env.agentId()).isNull();
+    assertThat(env.reapInterval()).isEqualTo(ExecutorEnvironment.DEFAULT_REAP_INTERVAL).hasSeconds(60);
+  }
+
+  @Test
+  void readsTheAgentIdAndHowOftenToLookForOrphanedPods() {
+    Map<String, String> vars = anAgentEnvironment();
+    vars.put("MESOS_SLAVE_ID", "a1b2-S0");
+    vars.put("BERTH_EXECUTOR_REAP_INTERVAL", "5mins");
+
+    ExecutorEnvironment env = ExecutorEnvironment.from(vars);
+
+    assertThat(env.agentId()).isEqualTo("a1b2-S0");
+    assertThat(env.reapInterval()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void aReapIntervalIsAPositiveDuration() {
+    Map<String, String> vars = anAgentEnvironment();
+    vars.put("BERTH_EXECUTOR_REAP_INTERVAL", "0secs");
+
+    assertThatThrownBy(() -> ExecutorEnvironment.from(vars))
+        .hasMessageContaining("BERTH_EXECUTOR_REAP_INTERVAL must be positive");
   }
 
   @Test

@@ -53,6 +53,7 @@ class ExecutorStateTest {
   private ExecutorState subscribed(ExecutorState s) {
     s.subscribe(T0);
     s.onSubscribed();
+    s.onOrphansReaped();
     return s;
   }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.ExecutorID;
@@ -45,6 +46,7 @@ final class FakeAgent implements AutoCloseable {
   private volatile boolean autoAcknowledge;
   private final AtomicInteger recoveringFor = new AtomicInteger();
   final AtomicInteger refusedSubscribes = new AtomicInteger();
+  private volatile String agentId;
 
   FakeAgent(Encoding encoding) throws IOException {
     this.encoding = encoding;
@@ -61,6 +63,12 @@ final class FakeAgent implements AutoCloseable {
   /** Answer the next {@code subscribes} SUBSCRIBE calls with 503, as an agent still recovering does. */
   FakeAgent recoveringFor(int subscribes) {
     recoveringFor.set(subscribes);
+    return this;
+  }
+
+  /** Name this agent id in SUBSCRIBED (by default it names none). */
+  FakeAgent withAgentId(String id) {
+    agentId = id;
     return this;
   }
 
@@ -217,14 +225,23 @@ final class FakeAgent implements AutoCloseable {
     push(Event.newBuilder().setType(Event.Type.SHUTDOWN).build());
   }
 
-  private static Event subscribed(Call call) {
+  private Event subscribed(Call call) {
     FrameworkID framework = call.getFrameworkId();
     ExecutorID executor = call.getExecutorId();
     return Event.newBuilder().setType(Event.Type.SUBSCRIBED).setSubscribed(Event.Subscribed.newBuilder()
         .setExecutorInfo(ExecutorInfo.newBuilder().setExecutorId(executor).setFrameworkId(framework)
             .setCommand(CommandInfo.newBuilder().setValue("java -jar berth-executor.jar")))
         .setFrameworkInfo(FrameworkInfo.newBuilder().setId(framework).setUser("root").setName("berth"))
-        .setAgentInfo(AgentInfo.newBuilder().setHostname("agent-1.example"))).build();
+        .setAgentInfo(agentInfo())).build();
+  }
+
+  private AgentInfo agentInfo() {
+    AgentInfo.Builder info = AgentInfo.newBuilder().setHostname("agent-1.example");
+    String id = agentId;
+    if (id != null) {
+      info.setId(AgentID.newBuilder().setValue(id));
+    }
+    return info.build();
   }
 
   @Override

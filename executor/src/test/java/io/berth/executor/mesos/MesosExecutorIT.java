@@ -52,7 +52,7 @@ class MesosExecutorIT {
     vars.put("MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD", "20secs");
     executor = new MesosExecutor(ExecutorEnvironment.from(vars),
         listener -> new PodRunnerPods(new PodRunner(runtime, listener, Clock.systemUTC(), Duration.ofMillis(200),
-            Duration.ofSeconds(30))),
+            Duration.ofSeconds(30)), null),
         Clock.systemUTC(), MesosExecutor.DEFAULT_UPDATE_RETRY).start();
     await().until(() -> agent.subscribes.size() == 1);
   }
