@@ -3,6 +3,10 @@ package io.berth.scheduler;
 import com.google.inject.Module;
 import io.berth.scheduler.cluster.local.LocalClusterConfig;
 import io.berth.scheduler.cluster.local.LocalClusterModule;
+import io.berth.scheduler.cluster.mesos.ExecutorJar;
+import io.berth.scheduler.cluster.mesos.MesosClusterModule;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 
 /** Picks the cluster driver's module from the configuration: one module per kind of cluster. */
 final class ClusterModules {
@@ -29,8 +33,21 @@ final class ClusterModules {
   static Module forConfig(SchedulerConfiguration config) {
     return switch (config.getCluster().mode()) {
       case "local" -> new LocalClusterModule(localCluster(config));
-      default -> throw new IllegalArgumentException("cluster.mode " + config.getCluster().mode()
-          + " is not available in this build: the Mesos driver is not written yet (use BERTH_CLUSTER=local)");
+      case "mesos" -> new MesosClusterModule(config.getMesos(), executorJar(config));
+      default -> throw new IllegalArgumentException("cluster.mode must be local or mesos, was "
+          + config.getCluster().mode());
     };
+  }
+
+  /** The executor jar of a Mesos installation, found next to the running scheduler's jar by default. */
+  static ExecutorJar executorJar(SchedulerConfiguration config) {
+    Path here;
+    try {
+      here = Path.of(SchedulerApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException | RuntimeException e) {
+      here = Path.of(".").toAbsolutePath();
+    }
+    Path dir = here.toString().endsWith(".jar") ? here.getParent() : here;
+    return ExecutorJar.resolve(config.getMesos(), dir, config.advertisedHost(), config.httpPort());
   }
 }

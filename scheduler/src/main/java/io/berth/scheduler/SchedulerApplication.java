@@ -5,6 +5,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
+import io.berth.scheduler.cluster.mesos.ExecutorJarResource;
 import io.berth.scheduler.http.ApiExceptionMapper;
 import io.berth.scheduler.http.AppTasksResource;
 import io.berth.scheduler.http.AppsResource;
@@ -95,6 +96,9 @@ public class SchedulerApplication extends Application<SchedulerConfiguration> {
     for (Class<?> resource : Set.of(AppsResource.class, AppTasksResource.class, TasksResource.class,
         GroupsResource.class, DeploymentsResource.class, InfoResource.class, QueueResource.class)) {
       environment.jersey().register(injector.getInstance(resource));
+    }
+    if (config.getCluster().mode().equals("mesos")) {
+      environment.jersey().register(injector.getInstance(ExecutorJarResource.class));
     }
   }
 }

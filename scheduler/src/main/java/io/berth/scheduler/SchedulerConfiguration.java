@@ -7,6 +7,7 @@ import io.berth.scheduler.config.HelperConfig;
 import io.berth.scheduler.config.OfferConfig;
 import io.berth.scheduler.config.ZooKeeperConfig;
 import io.berth.scheduler.cluster.local.LocalClusterConfig;
+import io.berth.scheduler.cluster.mesos.MesosConfig;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -40,6 +41,10 @@ public class SchedulerConfiguration extends Configuration {
   @Valid
   @NotNull
   private LocalClusterConfig localCluster = LocalClusterConfig.defaults();
+
+  @Valid
+  @NotNull
+  private MesosConfig mesos = MesosConfig.defaults();
 
   @Valid
   @NotNull
@@ -128,6 +133,16 @@ public class SchedulerConfiguration extends Configuration {
   @JsonProperty
   public void setHelpers(HelperConfig helpers) {
     this.helpers = helpers;
+  }
+
+  @JsonProperty
+  public MesosConfig getMesos() {
+    return mesos;
+  }
+
+  @JsonProperty
+  public void setMesos(MesosConfig mesos) {
+    this.mesos = mesos;
   }
 
   @JsonProperty

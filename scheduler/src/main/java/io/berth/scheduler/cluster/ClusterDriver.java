@@ -2,6 +2,7 @@ package io.berth.scheduler.cluster;
 
 import io.berth.api.executor.TaskPayload;
 import io.berth.scheduler.core.matching.OfferId;
+import io.berth.scheduler.core.matching.Resources;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -20,8 +21,19 @@ public interface ClusterDriver {
    */
   void start(ClusterEvents events);
 
-  /** Launches one task on the agent of {@code offer}, using part of that offer. */
-  void launch(OfferId offer, TaskPayload task);
+  /**
+   * Launches tasks on the agent of {@code offer}, all in one go: Mesos lets an offer be used by one
+   * ACCEPT only, so every launch the matcher placed on an offer in one round comes in one call.
+   */
+  void launch(OfferId offer, List<LaunchSpec> tasks);
+
+  /**
+   * What every task costs on this cluster on top of its app's resources (the Mesos executor's
+   * JVM); the matcher asks offers for the app's resources plus this.
+   */
+  default Resources taskOverhead() {
+    return Resources.NONE;
+  }
 
   /**
    * The engine adopted a task the cluster reported at connection time (same id, same containers):

@@ -25,6 +25,13 @@ public interface ClusterEvents {
    */
   void onStatus(TaskStatus status);
 
+  /**
+   * The tasks the scheduler believes may be running (launched and not ended), with their agents:
+   * what a driver asks the cluster about when it reconciles. Blocks until the engine answers; never
+   * call it from a thread that the engine waits on.
+   */
+  List<ClusterDriver.TaskRef> knownTasks();
+
   /** The latest results of a task's health checks (for the API and UI). */
   void onHealthResults(String taskId, List<HealthCheckResult> results);
 }

@@ -3,17 +3,22 @@ package io.berth.scheduler.engine;
 import io.berth.api.model.App;
 import io.berth.api.model.TaskFailure;
 import io.berth.scheduler.cluster.ClusterDriver;
+import io.berth.scheduler.cluster.LaunchSpec;
 import io.berth.scheduler.core.apps.Versions;
 import io.berth.scheduler.core.backoff.BackoffConfig;
 import io.berth.scheduler.core.backoff.BackoffPolicy;
 import io.berth.scheduler.core.backoff.LaunchDelay;
 import io.berth.scheduler.core.instances.Instance;
 import io.berth.scheduler.core.instances.InstanceEffect;
+import io.berth.scheduler.core.matching.Launch;
 import io.berth.scheduler.core.matching.OfferId;
 import io.berth.scheduler.store.InstanceStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -35,6 +40,7 @@ final class Effects {
   private final TaskPayloads payloads;
   private final EngineSettings settings;
   private final BackoffPolicy backoff = BackoffPolicy.DEFAULT;
+  private final Map<OfferId, List<LaunchSpec>> pending = new LinkedHashMap<>();
 
   Effects(InstanceStore store, ClusterDriver driver, AppService apps, InstanceBook book, TaskPayloads payloads,
           EngineSettings settings) {
@@ -46,8 +52,12 @@ final class Effects {
     this.settings = settings;
   }
 
-  /** Runs {@code effects}; {@code offer} is the offer a Launch uses (null outside a match round). */
-  void run(List<InstanceEffect> effects, OfferId offer, Instant now, Set<String> touchedApps) {
+  /**
+   * Runs {@code effects}; {@code placement} is the matcher's launch a Launch effect carries out (null
+   * outside a match round). Launches are held until {@link #flushLaunches()}, so that every task
+   * placed on one offer goes to the cluster in one call.
+   */
+  void run(List<InstanceEffect> effects, Launch placement, Instant now, Set<String> touchedApps) {
     for (InstanceEffect e : effects) {
       if (e instanceof InstanceEffect.Persist p) {
         store.put(p.instance());
@@ -56,7 +66,7 @@ final class Effects {
         store.delete(x.id());
         book.remove(x.id());
       } else if (e instanceof InstanceEffect.Launch l) {
-        launch(l.instance(), offer);
+        launch(l.instance(), placement);
       } else if (e instanceof InstanceEffect.Kill k) {
         Instance i = k.instance();
         LOG.info("Killing {} on agent {} ({})", i.id(), i.agentId(), k.reason());
@@ -75,13 +85,22 @@ final class Effects {
     }
   }
 
-  private void launch(Instance i, OfferId offer) {
+  private void launch(Instance i, Launch placement) {
     App app = definitionOf(apps, i).orElse(null);
-    if (app == null || offer == null) {
+    if (app == null || placement == null) {
       throw new IllegalStateException("launch of " + i.id() + " without " + (app == null ? "its app" : "an offer"));
     }
-    LOG.info("Launching {} on agent {} (offer {}, ports {})", i.id(), i.agentId(), offer.value(), i.hostPorts());
-    driver.launch(offer, payloads.payload(app, i));
+    LOG.info("Launching {} on agent {} (offer {}, ports {})", i.id(), i.agentId(), placement.offerId().value(),
+        i.hostPorts());
+    pending.computeIfAbsent(placement.offerId(), o -> new ArrayList<>())
+        .add(new LaunchSpec(payloads.payload(app, i), placement.shares()));
+  }
+
+  /** Sends the launches held since the last flush, one call per offer; each one's instance is stored. */
+  void flushLaunches() {
+    Map<OfferId, List<LaunchSpec>> batch = new LinkedHashMap<>(pending);
+    pending.clear();
+    batch.forEach(driver::launch);
   }
 
   private void reschedule(InstanceEffect.Reschedule r, Instant now) {

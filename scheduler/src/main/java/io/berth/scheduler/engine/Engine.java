@@ -63,7 +63,7 @@ public final class Engine implements Managed, ClusterEvents, AppService.AppListe
     this.driver = driver;
     this.clock = clock;
     this.settings = settings;
-    this.payloads = new TaskPayloads(helpers);
+    this.payloads = new TaskPayloads(helpers, driver.taskOverhead());
     this.effects = new Effects(store, driver, apps, book, payloads, settings);
     this.offers = new OfferRound(driver, apps, book, payloads, effects, settings);
     this.decisions = new Decisions(apps, book, effects, driver, payloads,
@@ -165,6 +165,7 @@ public final class Engine implements Managed, ClusterEvents, AppService.AppListe
   public void onDisconnected(String why) {
     loop.execute(() -> guarded("disconnected", () -> {
       LOG.warn("Cluster connection lost: {}", why);
+      connected = false; // nothing launches until the next connection's start-up reconciliation
       offers.clear();
     }));
   }
@@ -189,6 +190,21 @@ public final class Engine implements Managed, ClusterEvents, AppService.AppListe
   @Override
   public void onStatus(TaskStatus s) {
     loop.execute(() -> guarded("status of " + s.taskId(), () -> status(s)));
+  }
+
+  @Override
+  public List<ClusterDriver.TaskRef> knownTasks() {
+    try {
+      return loop.submit(() -> book.all().stream()
+          .filter(i -> i.state().mayHaveContainer())
+          .map(i -> new ClusterDriver.TaskRef(i.id().value(), i.agentId()))
+          .toList()).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking the engine for its tasks", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("the scheduler engine did not list its tasks", e);
+    }
   }
 
   @Override

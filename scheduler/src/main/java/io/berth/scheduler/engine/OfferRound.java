@@ -89,13 +89,17 @@ final class OfferRound {
     if (!held.isEmpty() && !waiting.isEmpty()) {
       MatchResult result = matcher.match(List.copyOf(held.values()), waiting, running());
       Set<String> placedApps = new HashSet<>();
-      for (Launch l : result.launches()) {
-        Instance instance = book.instances.get(new InstanceId(l.instanceId()));
-        Transition t = InstanceTransitions.apply(instance,
-            new LaunchRequest(l.agentId().value(), l.hostname(), l.hostPorts()), now);
-        effects.run(t.effects(), l.offerId(), now, touchedApps);
-        rescind(l.offerId()); // used, even if a later launch of this round fails
-        placedApps.add(l.appId());
+      try {
+        for (Launch l : result.launches()) {
+          Instance instance = book.instances.get(new InstanceId(l.instanceId()));
+          Transition t = InstanceTransitions.apply(instance,
+              new LaunchRequest(l.agentId().value(), l.hostname(), l.hostPorts()), now);
+          rescind(l.offerId()); // used, even if a later launch of this round fails
+          effects.run(t.effects(), l, now, touchedApps);
+          placedApps.add(l.appId());
+        }
+      } finally {
+        effects.flushLaunches(); // what was stored goes out, even when a later store write failed
       }
       placedApps.forEach(book.unplaced::remove);
       for (Unplaced u : result.unplaced()) {

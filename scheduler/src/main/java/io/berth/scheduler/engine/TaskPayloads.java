@@ -27,9 +27,16 @@ final class TaskPayloads {
   static final String HELPERS_LABEL = "berth.helpers";
 
   private final HelperConfig helpers;
+  private final Resources overhead;
 
   TaskPayloads(HelperConfig helpers) {
+    this(helpers, Resources.NONE);
+  }
+
+  /** {@code overhead}: what the cluster adds to every task (see {@code ClusterDriver.taskOverhead}). */
+  TaskPayloads(HelperConfig helpers, Resources overhead) {
     this.helpers = helpers;
+    this.overhead = overhead;
   }
 
   boolean helpersOn(App app) {
@@ -45,7 +52,8 @@ final class TaskPayloads {
         ? Set.of(RoleResources.DEFAULT_ROLE) : new HashSet<>(app.acceptedResourceRoles());
     List<Constraint> constraints = app.constraints().stream().map(Constraint::parse).toList();
     return new WaitingInstance(instance.id().value(), app.id(),
-        new Resources(app.cpus(), app.mem(), app.disk(), app.gpus()), ports, roles, constraints);
+        new Resources(app.cpus() + overhead.cpus(), app.mem() + overhead.memMb(), app.disk() + overhead.diskMb(),
+            app.gpus() + overhead.gpus()), ports, roles, constraints);
   }
 
   /** The host ports the app asks for, in port order: 0 for any port, else that exact port. */

@@ -53,7 +53,7 @@ public final class InfoResource {
     out.put("leader", leader);
     out.put("frameworkId", null);
     Map<String, Object> marathon = new LinkedHashMap<>();
-    marathon.put("master", config.getCluster().mode().equals("mesos") ? config.getCluster().mesosMaster() : "local");
+    marathon.put("master", config.getCluster().mode().equals("mesos") ? config.getMesos().master() : "local");
     marathon.put("hostname", config.advertisedHost());
     marathon.put("http_port", config.httpPort());
     marathon.put("zk_max_versions", config.getZooKeeper().maxVersions());

@@ -57,6 +57,31 @@ class EngineOffersTest {
   }
 
   @Nested
+  class Launches {
+
+    @Test
+    void everyTaskPlacedOnOneOfferGoesInOneCall() {
+      h.create(anApp(WEB).withInstances(3));
+
+      h.offerPlenty();
+
+      assertThat(h.driver.launches()).hasSize(3);
+      assertThat(h.driver.launchBatches()).containsExactly(3);
+      assertThat(h.stored(WEB, InstanceState.PROVISIONED)).hasSize(3);
+    }
+
+    @Test
+    void tasksOnTwoOffersGoInOneCallPerOffer() {
+      h.create(anApp(WEB).withInstances(2).withConstraint("hostname", "UNIQUE"));
+
+      h.driver.offers(List.of(anOffer().from("a1", "h1").build(), anOffer().from("a2", "h2").build()));
+      h.drain();
+
+      assertThat(h.driver.launchBatches()).containsExactly(1, 1);
+    }
+  }
+
+  @Nested
   class SuppressAndRevive {
 
     @Test

@@ -4,6 +4,7 @@ import io.berth.api.executor.TaskPayload;
 import io.berth.api.model.HealthCheckResult;
 import io.berth.scheduler.cluster.ClusterDriver;
 import io.berth.scheduler.cluster.ClusterEvents;
+import io.berth.scheduler.cluster.LaunchSpec;
 import io.berth.scheduler.cluster.TaskStatus;
 import io.berth.scheduler.core.matching.Offer;
 import io.berth.scheduler.core.reconcile.ObservedTask;
@@ -41,6 +42,7 @@ final class FakeClusterDriver implements ClusterDriver {
   record Reconciled(List<TaskRef> tasks) implements Call {}
 
   private final List<Call> calls = new ArrayList<>();
+  private final List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile ClusterEvents events;
   private volatile boolean stopped;
   private volatile Consumer<Launched> onLaunch = l -> {};
@@ -54,10 +56,18 @@ final class FakeClusterDriver implements ClusterDriver {
   }
 
   @Override
-  public void launch(OfferId offer, TaskPayload task) {
-    Launched call = new Launched(offer, task);
-    onLaunch.accept(call);
-    record(call);
+  public void launch(OfferId offer, List<LaunchSpec> tasks) {
+    batches.add(tasks.size());
+    for (LaunchSpec spec : tasks) {
+      Launched call = new Launched(offer, spec.task());
+      onLaunch.accept(call);
+      record(call);
+    }
+  }
+
+  /** How many tasks each launch call carried, in call order. */
+  List<Integer> launchBatches() {
+    return List.copyOf(batches);
   }
 
   @Override

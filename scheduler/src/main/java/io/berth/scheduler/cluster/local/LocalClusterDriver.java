@@ -9,6 +9,7 @@ import io.berth.executor.pod.PodPlan;
 import io.berth.executor.pod.PodRunner;
 import io.berth.scheduler.cluster.ClusterDriver;
 import io.berth.scheduler.cluster.ClusterEvents;
+import io.berth.scheduler.cluster.LaunchSpec;
 import io.berth.scheduler.cluster.TaskStatus;
 import io.berth.scheduler.core.instances.InstanceState;
 import io.berth.scheduler.core.matching.Offer;
@@ -123,7 +124,13 @@ public final class LocalClusterDriver implements ClusterDriver {
   }
 
   @Override
-  public void launch(OfferId offer, TaskPayload task) {
+  public void launch(OfferId offer, List<LaunchSpec> launches) {
+    for (LaunchSpec launch : launches) {
+      launchOne(offer, launch.task());
+    }
+  }
+
+  private void launchOne(OfferId offer, TaskPayload task) {
     synchronized (lock) {
       LocalRun r = started();
       String taskId = task.taskId();

@@ -47,7 +47,7 @@ abstract class DriverTestBase {
 
   /** Launches on {@code offer} and waits until the task runs. */
   void launchRunning(Offer offer, TaskPayload task) {
-    driver.launch(offer.id(), task);
+    driver.launch(offer.id(), Launches.one(task));
     events.awaitState(task.taskId(), InstanceState.RUNNING);
   }
 

@@ -27,7 +27,7 @@ class LocalClusterConcurrencyTest extends DriverTestBase {
           .flatMap(r -> IntStream.rangeClosed(r.begin(), r.end()).boxed()).toList();
       for (int i = 0; i < 3; i++) {
         String taskId = "web." + round + "." + i;
-        driver.launch(offer.id(), aTask(taskId).cpus(0.2).mem(64).ports(free.get(i)).build());
+        driver.launch(offer.id(), Launches.one(aTask(taskId).cpus(0.2).mem(64).ports(free.get(i)).build()));
         launched.add(taskId);
       }
       driver.kill("web." + round + ".0", "local-node-1", Duration.ZERO);

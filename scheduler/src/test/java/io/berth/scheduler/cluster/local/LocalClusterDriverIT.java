@@ -79,7 +79,7 @@ class LocalClusterDriverIT {
     Offer offer = events.awaitOffer(1);
     int appPort = config.portsBegin();
     String taskId = newTaskId("web");
-    driver.launch(offer.id(), payload(taskId, httpd("web", null), appPort, appPort + 1, offer.hostname()));
+    driver.launch(offer.id(), Launches.one(payload(taskId, httpd("web", null), appPort, appPort + 1, offer.hostname())));
 
     events.awaitState(taskId, InstanceState.RUNNING);
     assertThat(events.statesOf(taskId))

@@ -71,8 +71,8 @@ class LocalClusterOffersTest extends DriverTestBase {
     @Test
     void severalLaunchesShareOneOfferAndTheRemainderIsOfferedUnderANewId() {
       Offer offer = startAndAwaitOffer();
-      driver.launch(offer.id(), aTask("web.1").cpus(1).ports(31000).build());
-      driver.launch(offer.id(), aTask("web.2").cpus(0.5).ports(31001).build());
+      driver.launch(offer.id(), Launches.one(aTask("web.1").cpus(1).ports(31000).build()));
+      driver.launch(offer.id(), Launches.one(aTask("web.2").cpus(0.5).ports(31001).build()));
       events.awaitState("web.1", InstanceState.RUNNING);
       events.awaitState("web.2", InstanceState.RUNNING);
       Offer remainder = awaitOfferAfter(offer);
@@ -83,8 +83,8 @@ class LocalClusterOffersTest extends DriverTestBase {
     @Test
     void aLaunchThatNoLongerFitsTheOfferIsDroppedWithTheReason() {
       Offer offer = startAndAwaitOffer();
-      driver.launch(offer.id(), aTask("web.1").cpus(1.5).build());
-      driver.launch(offer.id(), aTask("web.2").cpus(1).build());
+      driver.launch(offer.id(), Launches.one(aTask("web.1").cpus(1.5).build()));
+      driver.launch(offer.id(), Launches.one(aTask("web.2").cpus(1).build()));
       TaskStatus dropped = events.awaitState("web.2", InstanceState.DROPPED);
       assertThat(dropped.message()).contains("needs 1.0 cpus").contains("0.5 cpus");
       assertThat(dropped.ackId()).isNull();
@@ -94,8 +94,8 @@ class LocalClusterOffersTest extends DriverTestBase {
     @Test
     void aLaunchOnPortsAnotherLaunchTookIsDropped() {
       Offer offer = startAndAwaitOffer();
-      driver.launch(offer.id(), aTask("web.1").ports(31000).build());
-      driver.launch(offer.id(), aTask("web.2").ports(31000).build());
+      driver.launch(offer.id(), Launches.one(aTask("web.1").ports(31000).build()));
+      driver.launch(offer.id(), Launches.one(aTask("web.2").ports(31000).build()));
       assertThat(events.awaitState("web.2", InstanceState.DROPPED).message()).contains("not the ports [31000]");
     }
   }
@@ -107,7 +107,7 @@ class LocalClusterOffersTest extends DriverTestBase {
     void aLaunchOnADeclinedOfferIsDropped() {
       Offer offer = startAndAwaitOffer();
       driver.decline(List.of(offer.id()), Duration.ofMinutes(5));
-      driver.launch(offer.id(), aTask("web.1").build());
+      driver.launch(offer.id(), Launches.one(aTask("web.1").build()));
       assertThat(events.awaitState("web.1", InstanceState.DROPPED).message()).contains("no longer valid");
     }
 
@@ -116,14 +116,14 @@ class LocalClusterOffersTest extends DriverTestBase {
       Offer first = startAndAwaitOffer();
       launchRunning(first, aTask("web.1").build());
       awaitOfferAfter(first);
-      driver.launch(first.id(), aTask("web.2").build());
+      driver.launch(first.id(), Launches.one(aTask("web.2").build()));
       events.awaitState("web.2", InstanceState.DROPPED);
     }
 
     @Test
     void aLaunchOnAnOfferNeverMadeIsDropped() {
       startAndAwaitOffer();
-      driver.launch(new OfferId("made-up"), aTask("web.1").build());
+      driver.launch(new OfferId("made-up"), Launches.one(aTask("web.1").build()));
       assertThat(events.awaitState("web.1", InstanceState.DROPPED).message()).contains("made-up");
     }
   }

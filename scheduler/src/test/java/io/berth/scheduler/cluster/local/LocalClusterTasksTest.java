@@ -37,7 +37,7 @@ class LocalClusterTasksTest extends DriverTestBase {
     @Test
     void healthVerdictsComeWithRunningAndResultsArePassedOn() {
       Offer offer = startAndAwaitOffer();
-      driver.launch(offer.id(), aTask("web.1").withACommandHealthCheck().build());
+      driver.launch(offer.id(), Launches.one(aTask("web.1").withACommandHealthCheck().build()));
       await().atMost(Duration.ofSeconds(10))
           .until(() -> events.of("web.1").stream().anyMatch(s -> Boolean.TRUE.equals(s.healthy())));
       assertThat(events.of("web.1")).filteredOn(s -> s.healthy() != null)
@@ -51,7 +51,7 @@ class LocalClusterTasksTest extends DriverTestBase {
     void anImagePullFailureIsAFailedTaskWithTheDaemonsMessage() {
       docker.failPullOf = "busybox:missing";
       Offer offer = startAndAwaitOffer();
-      driver.launch(offer.id(), aTask("web.1").image("busybox:missing").build());
+      driver.launch(offer.id(), Launches.one(aTask("web.1").image("busybox:missing").build()));
       TaskStatus failed = events.awaitState("web.1", InstanceState.FAILED);
       assertThat(failed.message()).contains("pull access denied for busybox:missing");
       assertThat(docker.containersOf("web.1")).isZero();
@@ -60,7 +60,7 @@ class LocalClusterTasksTest extends DriverTestBase {
     @Test
     void aBadDockerParameterIsAFailedTaskWithThePlansMessage() {
       Offer offer = startAndAwaitOffer();
-      driver.launch(offer.id(), aTask("web.1").dockerParameter("no-such-flag", "1").build());
+      driver.launch(offer.id(), Launches.one(aTask("web.1").dockerParameter("no-such-flag", "1").build()));
       assertThat(events.awaitState("web.1", InstanceState.FAILED).message())
           .contains("unsupported docker parameter 'no-such-flag'");
       assertThat(events.statesOf("web.1"))
@@ -104,7 +104,7 @@ class LocalClusterTasksTest extends DriverTestBase {
     @Test
     void aKillRightAfterTheLaunchWaitsForTheLaunchAndLeavesNothing() {
       Offer offer = startAndAwaitOffer();
-      driver.launch(offer.id(), aTask("web.1").fluentdOn(31005).build());
+      driver.launch(offer.id(), Launches.one(aTask("web.1").fluentdOn(31005).build()));
       driver.kill("web.1", "local-node-1", GRACE);
       events.awaitState("web.1", InstanceState.KILLED);
       assertThat(docker.containersOf("web.1")).isZero();

@@ -53,6 +53,11 @@ final class RecordingEvents implements ClusterEvents {
   }
 
   @Override
+  public List<io.berth.scheduler.cluster.ClusterDriver.TaskRef> knownTasks() {
+    return List.of();
+  }
+
+  @Override
   public void onHealthResults(String taskId, List<HealthCheckResult> results) {
     healthResults.add(results);
     all.add(results);
