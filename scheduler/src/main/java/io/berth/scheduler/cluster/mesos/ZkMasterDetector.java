@@ -40,6 +40,8 @@ public final class ZkMasterDetector implements MasterDetector {
   private CuratorFramework curator;
   private CuratorCache cache;
   private URI leader;
+  /** Until the cache has loaded every node, a partial view could name the wrong leader. */
+  private volatile boolean initialized;
   private boolean closed;
 
   public ZkMasterDetector(ZkMasterUrl url, Duration sessionTimeout) {
@@ -100,8 +102,15 @@ public final class ZkMasterDetector implements MasterDetector {
       curator = builder.build();
       cache = CuratorCache.build(curator, url.path());
       cache.listenable().addListener(CuratorCacheListener.builder()
-          .forAll((type, before, after) -> refresh())
-          .forInitialized(this::refresh)
+          .forAll((type, before, after) -> {
+            if (initialized) {
+              refresh();
+            }
+          })
+          .forInitialized(() -> {
+            initialized = true;
+            refresh();
+          })
           .build());
       LOG.info("Detecting the leading Mesos master at {}", url);
       curator.start();

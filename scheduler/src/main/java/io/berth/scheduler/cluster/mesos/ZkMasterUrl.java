@@ -36,7 +36,7 @@ public record ZkMasterUrl(String connectString, String path, Optional<String> di
       authority = authority.substring(at + 1);
     }
     for (String host : authority.split(",", -1)) {
-      if (!host.matches("[A-Za-z0-9._\\-\\[\\]:]+(:\\d{1,5})?") || host.startsWith(":")) {
+      if (!host.matches("([A-Za-z0-9._\\-]+|\\[[0-9A-Fa-f:.]+\\])(:\\d{1,5})?")) {
         throw bad(value, "'" + host + "' is not a host:port");
       }
     }
