@@ -6,11 +6,11 @@ import io.berth.executor.docker.ContainerInfo;
 import io.berth.executor.mesos.OrphanReaper.Orphan;
 import io.berth.executor.pod.PodLabels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -76,22 +76,22 @@ class OrphanReaperTest {
     return new PodBuilder(taskId);
   }
 
-  @SafeVarargs
-  private List<Orphan> orphansAmong(List<ContainerInfo>... pods) {
-    return OrphanReaper.orphans(Stream.of(pods).flatMap(List::stream).toList(), AGENT, SELF, p -> {
-      asked.add(p);
-      return host.getOrDefault(p, Liveness.GONE);
+  /** The decision over the containers of these pods (pods given twice with one task id are one pod). */
+  private List<Orphan> orphansAmong(PodBuilder... pods) {
+    List<ContainerInfo> engine = Arrays.stream(pods).flatMap(p -> p.containers().stream()).toList();
+    return OrphanReaper.orphans(engine, AGENT, SELF, owner -> {
+      asked.add(owner);
+      return host.getOrDefault(owner, Liveness.GONE);
     });
   }
 
-  @SafeVarargs
-  private List<String> reapedTasks(List<ContainerInfo>... pods) {
+  private List<String> reapedTasks(PodBuilder... pods) {
     return orphansAmong(pods).stream().map(Orphan::taskId).toList();
   }
 
   @Test
   void aPodWhoseExecutorIsGoneIsReapedWholeInReverseStartOrder() {
-    List<Orphan> orphans = orphansAmong(aPod("t1").ownedBy(DEAD).containers());
+    List<Orphan> orphans = orphansAmong(aPod("t1").ownedBy(DEAD));
 
     assertThat(orphans).singleElement().satisfies(o -> {
       assertThat(o.taskId()).isEqualTo("t1");
@@ -103,15 +103,14 @@ class OrphanReaperTest {
 
   @Test
   void aContainerOfAnUnknownRoleGoesFirst() {
-    assertThat(orphansAmong(aPod("t1").ownedBy(DEAD).roles("app", "fluentd", "debug").containers()))
-        .singleElement().extracting(Orphan::containerIds).asList()
-        .containsExactly("t1-debug", "t1-app", "t1-fluentd");
+    assertThat(orphansAmong(aPod("t1").ownedBy(DEAD).roles("app", "fluentd", "debug")))
+        .singleElement().satisfies(o -> assertThat(o.containerIds()).containsExactly("t1-debug", "t1-app", "t1-fluentd"));
   }
 
   @Test
   void onlyTheDeadExecutorsPodsAreReapedAmongOthers() {
-    assertThat(reapedTasks(aPod("live").ownedBy(LIVE).containers(), aPod("dead-1").ownedBy(DEAD).containers(),
-        aPod("local").containers(), aPod("dead-2").ownedBy(DEAD).roles("app").containers()))
+    assertThat(reapedTasks(aPod("live").ownedBy(LIVE), aPod("dead-1").ownedBy(DEAD),
+        aPod("local"), aPod("dead-2").ownedBy(DEAD).roles("app")))
         .containsExactly("dead-1", "dead-2");
     assertThat(asked).as("each owner is asked about once per look").containsExactlyInAnyOrder(LIVE, DEAD);
   }
@@ -120,58 +119,52 @@ class OrphanReaperTest {
   class NeverReaped {
     @Test
     void aPodWithoutTheOwnerLabelAsTheLocalClusterMakesThem() {
-      assertThat(reapedTasks(aPod("local").containers())).isEmpty();
+      assertThat(reapedTasks(aPod("local"))).isEmpty();
       assertThat(asked).isEmpty();
     }
 
     @Test
     void aPodOfAnotherAgent() {
-      assertThat(reapedTasks(aPod("t1").ownedBy(DEAD).label(PodLabels.AGENT_ID, "S2").containers())).isEmpty();
+      assertThat(reapedTasks(aPod("t1").ownedBy(DEAD).label(PodLabels.AGENT_ID, "S2"))).isEmpty();
     }
 
     @Test
     void aPodWithoutAnAgent() {
-      assertThat(reapedTasks(aPod("t1").ownedBy(DEAD).label(PodLabels.AGENT_ID, null).containers())).isEmpty();
+      assertThat(reapedTasks(aPod("t1").ownedBy(DEAD).label(PodLabels.AGENT_ID, null))).isEmpty();
     }
 
     @Test
     void aPodOfALiveExecutor() {
-      assertThat(reapedTasks(aPod("t1").ownedBy(LIVE).containers())).isEmpty();
+      assertThat(reapedTasks(aPod("t1").ownedBy(LIVE))).isEmpty();
     }
 
     @Test
     void aPodOfThisExecutorEvenIfTheHostSaidItWasGone() {
       host.put(SELF, Liveness.GONE);
 
-      assertThat(reapedTasks(aPod("t1").ownedBy(SELF).containers())).isEmpty();
+      assertThat(reapedTasks(aPod("t1").ownedBy(SELF))).isEmpty();
     }
 
     @Test
     void aPodWhoseOwnerCannotBeJudged() {
-      assertThat(reapedTasks(aPod("t1").ownedBy(UNSURE).containers())).isEmpty();
+      assertThat(reapedTasks(aPod("t1").ownedBy(UNSURE))).isEmpty();
     }
 
     @Test
     void aPodWithAnUnreadableOwner() {
-      assertThat(reapedTasks(aPod("t1").label(PodLabels.EXECUTOR_OWNER, "pid 200").containers())).isEmpty();
+      assertThat(reapedTasks(aPod("t1").label(PodLabels.EXECUTOR_OWNER, "pid 200"))).isEmpty();
       assertThat(asked).isEmpty();
     }
 
     @Test
     void aPodOneOfWhoseContainersHasNoOwnerOrALiveOne() {
-      List<ContainerInfo> halfUnlabelled = new ArrayList<>(aPod("t1").ownedBy(DEAD).roles("app").containers());
-      halfUnlabelled.addAll(aPod("t1").roles("sensu").containers());
-      List<ContainerInfo> halfLive = new ArrayList<>(aPod("t2").ownedBy(DEAD).roles("app").containers());
-      halfLive.addAll(aPod("t2").ownedBy(LIVE).roles("sensu").containers());
-
-      assertThat(reapedTasks(halfUnlabelled, halfLive)).isEmpty();
+      assertThat(reapedTasks(aPod("t1").ownedBy(DEAD).roles("app"), aPod("t1").roles("sensu"),
+          aPod("t2").ownedBy(DEAD).roles("app"), aPod("t2").ownedBy(LIVE).roles("sensu"))).isEmpty();
     }
 
     @Test
     void aContainerThatIsNoPod() {
-      List<ContainerInfo> stray = aPod("t1").ownedBy(DEAD).label(PodLabels.TASK_ID, null).containers();
-
-      assertThat(reapedTasks(stray)).isEmpty();
+      assertThat(reapedTasks(aPod("t1").ownedBy(DEAD).label(PodLabels.TASK_ID, null))).isEmpty();
     }
   }
 }
