@@ -86,6 +86,18 @@ class MesosClientCallsTest extends MesosClientTestBase {
   }
 
   @Test
+  void redirectOnACallFailsItAndForcesAResubscribe() throws Exception {
+    ScriptedMaster master = master().answerCalls(ScriptedMaster.redirectTo("//127.0.0.1:1/api/v1/scheduler"));
+    MesosClient client = client(Encoding.JSON, master);
+    subscribe(master, 15);
+
+    assertThat(failure(client.send(REVIVE))).isInstanceOfSatisfying(MesosCallRejectedException.class,
+        rejected -> assertThat(rejected.status()).isEqualTo(307));
+    assertThat(listener.nextDisconnect()).contains("307");
+    subscribe(master, 15);
+  }
+
+  @Test
   void okWithABodyCompletesNormally() throws Exception {
     ScriptedMaster master = master().answerCalls(ScriptedMaster.status(200, ""));
     MesosClient client = client(Encoding.JSON, master);

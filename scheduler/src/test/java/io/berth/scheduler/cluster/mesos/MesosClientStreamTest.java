@@ -57,6 +57,17 @@ class MesosClientStreamTest extends MesosClientTestBase {
   }
 
   @Test
+  void theCallTimeoutDoesNotCutTheStream() throws Exception {
+    ScriptedMaster master = master();
+    client(fast(Encoding.PROTOBUF).withCallTimeout(Duration.ofMillis(50)), new StaticMasters(List.of(master.url())));
+    MasterStream stream = subscribe(master, 15);
+
+    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).until(listener.disconnects::isEmpty);
+    stream.send(MasterStream.heartbeatEvent());
+    assertThat(listener.nextEvent().getType()).isEqualTo(Event.Type.HEARTBEAT);
+  }
+
+  @Test
   void streamClosedByTheMasterLeadsToAResubscribe() throws Exception {
     ScriptedMaster master = master();
     MesosClient client = client(Encoding.PROTOBUF, master);
