@@ -2,6 +2,7 @@ package io.berth.scheduler.testing.mesos;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import com.google.protobuf.UninitializedMessageException;
 import com.google.protobuf.util.JsonFormat;
 import com.sun.net.httpserver.HttpExchange;
 import io.berth.scheduler.cluster.mesos.Encoding;
@@ -20,6 +21,8 @@ final class Wire {
   private static final JsonFormat.Printer PRINTER =
       JsonFormat.printer().preservingProtoFieldNames().omittingInsignificantWhitespace();
   private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
+
+  private static final String MISSING = "Message missing required fields: ";
 
   private Wire() {}
 
@@ -98,8 +101,16 @@ final class Wire {
       } else {
         PARSER.merge(new String(body, StandardCharsets.UTF_8), builder);
       }
+    } catch (UninitializedMessageException e) {
+      // JsonFormat builds nested messages strictly: a missing required field inside one ends up here
+      throw new Rejection(400, "Failed to validate call: Not initialized: "
+          + String.join(", ", e.getMissingFields()));
     } catch (IOException | RuntimeException e) {
-      throw new Rejection(400, "Failed to parse body into Call protobuf: " + e.getMessage());
+      String why = String.valueOf(e.getMessage());
+      if (why.startsWith(MISSING)) {
+        throw new Rejection(400, "Failed to validate call: Not initialized: " + why.substring(MISSING.length()));
+      }
+      throw new Rejection(400, "Failed to parse body into Call protobuf: " + why);
     }
     if (!builder.isInitialized()) {
       Message partial = builder.buildPartial();
