@@ -13,8 +13,10 @@ public interface MasterDetector extends AutoCloseable {
 
   /**
    * The master to try next. {@link MesosClient} calls it before every SUBSCRIBE attempt;
-   * {@code failed} names the master URL whose attempt just failed (null the first time, and after a
-   * subscription that worked). Blocks at most {@code wait} for a master to be known; empty if none.
+   * {@code failed} names the master this detector gave for the attempt that just failed (refused
+   * or timed-out connection, a status other than 200 after any redirects, a stream that ended
+   * before SUBSCRIBED); it is null the first time and after a subscription that worked. Blocks at
+   * most {@code wait} for a master to be known; empty if none.
    */
   Optional<URI> next(URI failed, Duration wait) throws InterruptedException;
 
