@@ -10,9 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.mesos.v1.Protos.OfferID;
 import org.apache.mesos.v1.scheduler.Protos.Event;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** The event stream: records as they arrive, the heartbeat watch, and every way a stream ends. */
 class MesosClientStreamTest extends MesosClientTestBase {

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,7 +116,7 @@ class MesosClientSubscribeTest extends MesosClientTestBase {
 
   @Test
   void noMasterKnownIsReportedAndRetried() {
-    MasterDetector none = (failed, wait) -> java.util.Optional.empty();
+    MasterDetector none = (failed, wait) -> Optional.empty();
     client(fast(Encoding.JSON), none);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> listener.disconnects.size() >= 2);
