@@ -38,6 +38,8 @@ final class RawScheduler implements AutoCloseable {
   final Encoding encoding;
   final MesosCodec codec;
   final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  /** Events {@link #next} passed over (heartbeats aside), offered again to the next {@code next}. */
+  private final java.util.List<Event> skipped = new java.util.ArrayList<>();
   final CompletableFuture<String> ended = new CompletableFuture<>();
   final String streamId;
   final String frameworkId;
@@ -122,6 +124,15 @@ final class RawScheduler implements AutoCloseable {
   }
 
   Event next(Predicate<Event> wanted, Duration wait) {
+    synchronized (skipped) {
+      for (var it = skipped.iterator(); it.hasNext(); ) {
+        Event e = it.next();
+        if (wanted.test(e)) {
+          it.remove();
+          return e;
+        }
+      }
+    }
     long deadline = System.nanoTime() + wait.toNanos();
     try {
       while (true) {
@@ -131,6 +142,11 @@ final class RawScheduler implements AutoCloseable {
         }
         if (wanted.test(e)) {
           return e;
+        }
+        if (e.getType() != Event.Type.HEARTBEAT) {
+          synchronized (skipped) {
+            skipped.add(e);
+          }
         }
       }
     } catch (InterruptedException e) {
@@ -147,6 +163,14 @@ final class RawScheduler implements AutoCloseable {
   TaskStatus update(String taskId) {
     return next(e -> e.getType() == Event.Type.UPDATE
         && e.getUpdate().getStatus().getTaskId().getValue().equals(taskId)).getUpdate().getStatus();
+  }
+
+  /** Forgets every event received so far, the skipped ones included. */
+  void clear() {
+    synchronized (skipped) {
+      skipped.clear();
+    }
+    events.clear();
   }
 
   /** The next event of any kind, or null if none comes within {@code wait}. */

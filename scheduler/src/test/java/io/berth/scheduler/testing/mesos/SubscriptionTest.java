@@ -71,7 +71,7 @@ class SubscriptionTest {
     try (RawScheduler s = RawScheduler.subscribe(master, encoding, RawScheduler.framework().build())) {
       s.send(s.call(Call.Type.SUPPRESS).build());
       cluster.stopHeartbeats();
-      s.events.clear();
+      s.clear();
       assertThat(s.poll(Duration.ofSeconds(1))).isNull();
       assertThat(s.ended).isNotDone();
       cluster.resumeHeartbeats();
