@@ -1,0 +1,212 @@
+package io.berth.scheduler.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.berth.scheduler.testing.mesos.CallRecord;
+import io.berth.scheduler.testing.mesos.MesosCluster;
+import io.berth.scheduler.testing.mesos.TaskView;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Berth as a Mesos framework, end to end: an emulated master with three agents that start the real
+ * berth-executor.jar (fetched from Berth over HTTP), which runs each task's pod on the real Docker
+ * engine. Each test scripts one fault and checks what Mesos and Docker end up with.
+ */
+@Timeout(420)
+class MesosClusterIT {
+
+  private static final String APP = "/e2e/mesos";
+
+  @TempDir
+  Path work;
+
+  private MesosCluster mesos;
+  private LocalCluster berth;
+
+  @AfterEach
+  void cleanUp() {
+    if (berth != null) {
+      berth.stop();
+    }
+    if (mesos != null) {
+      mesos.close();
+    }
+    TestDocker.removeAll(APP);
+  }
+
+  private void start(int masters) throws Exception {
+    TestDocker.ensureImage();
+    mesos = MesosTestCluster.start(masters, 3, work.resolve("mesos"));
+    berth = new LocalCluster(work.resolve("berth"),
+        MesosTestCluster.schedulerSettings(mesos, MesosTestCluster.freePort()));
+    berth.start();
+  }
+
+  /** An httpd app of {@code n} instances, one per agent, with the fluentd and Sensu stand-ins. */
+  private List<JsonNode> runUniqueApp(int n, String extra) {
+    berth.post("/v2/apps", LocalClusterIT.httpApp(APP, n,
+        ",\"constraints\":[[\"hostname\",\"UNIQUE\"]]" + extra));
+    return berth.tasksWhen(APP, LocalCluster.running(n));
+  }
+
+  private static Set<String> ids(List<JsonNode> tasks) {
+    return tasks.stream().map(t -> t.path("id").asText()).collect(Collectors.toSet());
+  }
+
+  private long accepts() {
+    return mesos.calls().stream().filter(c -> "ACCEPT".equals(c.type())).count();
+  }
+
+  private List<TaskView> active() {
+    return MesosTestCluster.tasksOf(mesos, APP).stream()
+        .filter(t -> Set.of("TASK_STAGING", "TASK_STARTING", "TASK_RUNNING").contains(t.state())).toList();
+  }
+
+  @Test
+  void threeInstancesWithUniqueHostnamesRunAsThreePodsOnThreeAgents() throws Exception {
+    start(1);
+
+    List<JsonNode> tasks = runUniqueApp(3, "");
+
+    assertThat(tasks.stream().map(t -> t.path("host").asText()).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("agent-0", "agent-1", "agent-2");
+    assertThat(active()).extracting(TaskView::agentId).doesNotHaveDuplicates().hasSize(3);
+    for (JsonNode task : tasks) {
+      int port = task.path("ports").get(0).asInt();
+      HttpResponse<String> r = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.body()).isEqualTo("ok\n");
+    }
+    List<TestDocker.Container> containers = TestDocker.containersOf(APP);
+    assertThat(containers).hasSize(9).allMatch(c -> c.state().equals("running"));
+    assertThat(containers.stream().map(TestDocker.Container::taskId).collect(Collectors.toSet()))
+        .isEqualTo(ids(tasks));
+    assertThat(mesos.executorProcesses()).hasSize(3);
+  }
+
+  @Test
+  void aDroppedStreamIsResubscribedWithTheSameFrameworkIdAndNothingIsLaunchedAgain() throws Exception {
+    start(1);
+    Set<String> before = ids(runUniqueApp(2, ""));
+    long acceptsBefore = accepts();
+    String framework = mesos.frameworkIds().get(0);
+    int subscriptions = mesos.subscriptions();
+
+    mesos.dropStream();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> mesos.subscriptions() > subscriptions);
+    assertThat(mesos.frameworkIds()).containsExactly(framework);
+    assertResubscribedAndReconciled(framework, 0);
+    assertThat(ids(berth.tasksWhen(APP, LocalCluster.running(2)))).isEqualTo(before);
+    assertThat(accepts()).isEqualTo(acceptsBefore);
+    assertThat(active()).extracting(TaskView::taskId).containsExactlyInAnyOrderElementsOf(before);
+  }
+
+  @Test
+  void aMasterFailoverIsFollowedThroughTheRedirectAndNothingIsLaunchedAgain() throws Exception {
+    start(2);
+    Set<String> before = ids(runUniqueApp(2, ""));
+    long acceptsBefore = accepts();
+    String framework = mesos.frameworkIds().get(0);
+
+    mesos.failover(1);
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> mesos.calls().stream()
+        .anyMatch(c -> c.masterIndex() == 1 && "SUBSCRIBE".equals(c.type()) && c.httpStatus() == 200));
+    assertThat(mesos.calls()).anyMatch(c -> c.masterIndex() == 0 && c.httpStatus() == 307);
+    assertResubscribedAndReconciled(framework, 1);
+    assertThat(ids(berth.tasksWhen(APP, LocalCluster.running(2)))).isEqualTo(before);
+    assertThat(accepts()).isEqualTo(acceptsBefore);
+  }
+
+  private void assertResubscribedAndReconciled(String framework, int master) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> mesos.calls().stream()
+        .filter(c -> c.masterIndex() == master && "RECONCILE".equals(c.type())).count() >= 2);
+    List<CallRecord> subscribes = mesos.calls().stream()
+        .filter(c -> "SUBSCRIBE".equals(c.type()) && c.httpStatus() == 200).toList();
+    assertThat(subscribes).allSatisfy(c -> assertThat(c.streamIdHeader()).isNull());
+    assertThat(subscribes.subList(1, subscribes.size()))
+        .allSatisfy(c -> assertThat(c.frameworkId()).isEqualTo(framework));
+  }
+
+  @Test
+  void aLostAgentsTaskIsReplacedElsewhereAndKilledWhenTheAgentComesBack() throws Exception {
+    start(1);
+    List<JsonNode> tasks = runUniqueApp(2,
+        ",\"unreachableStrategy\":{\"inactiveAfterSeconds\":1,\"expungeAfterSeconds\":2}");
+    JsonNode lost = tasks.get(0);
+    String lostId = lost.path("id").asText();
+    int agent = Integer.parseInt(lost.path("host").asText().substring("agent-".length()));
+
+    mesos.loseAgent(agent);
+
+    List<JsonNode> after = berth.tasksWhen(APP, running -> LocalCluster.running(2).test(running)
+        && running.stream().noneMatch(t -> t.path("id").asText().equals(lostId)));
+    assertThat(after).noneMatch(t -> t.path("host").asText().equals("agent-" + agent));
+    assertThat(TestDocker.containersOf(APP)).anyMatch(c -> c.taskId().equals(lostId) && c.state().equals("running"));
+
+    mesos.restoreAgent(agent);
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> TestDocker.containersOf(APP).stream()
+        .noneMatch(c -> c.taskId().equals(lostId)));
+    assertThat(MesosTestCluster.tasksOf(mesos, APP)).filteredOn(t -> t.taskId().equals(lostId))
+        .singleElement().satisfies(t -> assertThat(t.state()).isEqualTo("TASK_KILLED"));
+    assertThat(ids(berth.tasksWhen(APP, LocalCluster.running(2)))).isEqualTo(ids(after));
+  }
+
+  @Test
+  void aCrashedExecutorsTaskFailsAndIsRelaunchedAndItsPodIsReaped() throws Exception {
+    start(1);
+    List<JsonNode> tasks = runUniqueApp(1, "");
+    String crashed = tasks.get(0).path("id").asText();
+
+    mesos.crashExecutor(crashed);
+
+    List<JsonNode> after = berth.tasksWhen(APP, running -> LocalCluster.running(1).test(running)
+        && !running.get(0).path("id").asText().equals(crashed));
+    assertThat(MesosTestCluster.tasksOf(mesos, APP)).filteredOn(t -> t.taskId().equals(crashed))
+        .singleElement().satisfies(t -> assertThat(t.state()).isEqualTo("TASK_FAILED"));
+    JsonNode failure = berth.get("/v2/apps" + APP).path("app").path("lastTaskFailure");
+    assertThat(failure.path("taskId").asText()).isEqualTo(crashed);
+    assertThat(failure.path("state").asText()).isEqualTo("TASK_FAILED");
+    assertThat(berth.get("/v2/apps" + APP).path("app").path("tasksRunning").asInt()).isEqualTo(1);
+    // The crashed executor's containers have no owner any more: an executor on that agent reaps them.
+    String crashedHost = tasks.get(0).path("host").asText();
+    if (!after.get(0).path("host").asText().equals(crashedHost)) {
+      berth.put("/v2/apps" + APP, LocalClusterIT.httpApp(APP, 3, ",\"constraints\":[[\"hostname\",\"UNIQUE\"]]"));
+    }
+    await().atMost(Duration.ofSeconds(90)).until(() -> TestDocker.containersOf(APP).stream()
+        .noneMatch(c -> c.taskId().equals(crashed)));
+  }
+
+  @Test
+  void deletingTheAppKillsEveryTaskAndLeavesNoContainer() throws Exception {
+    start(1);
+    Set<String> before = ids(runUniqueApp(3, ""));
+
+    berth.delete("/v2/apps" + APP);
+
+    await().atMost(Duration.ofSeconds(90)).until(() -> TestDocker.containersOf(APP).isEmpty());
+    await().atMost(Duration.ofSeconds(30)).until(() -> active().isEmpty());
+    assertThat(MesosTestCluster.tasksOf(mesos, APP)).extracting(TaskView::taskId)
+        .containsExactlyInAnyOrderElementsOf(before);
+    assertThat(MesosTestCluster.tasksOf(mesos, APP)).allSatisfy(t -> assertThat(t.state()).isEqualTo("TASK_KILLED"));
+    assertThat(mesos.calls().stream().filter(c -> "KILL".equals(c.type())).count()).isGreaterThanOrEqualTo(3);
+    await().atMost(Duration.ofSeconds(30)).until(() -> mesos.executorProcesses().isEmpty());
+  }
+}
