@@ -215,6 +215,11 @@ final class ExecutorState {
     if (shutdownDeadline != null && allDone()) {
       return exit(0, "shut down");
     }
+    if (!tasks.isEmpty() && allDone()) {
+      // Berth gives each executor one task: once it has ended and the agent has its last update,
+      // the executor has nothing left to do (like Mesos' own command executor, it exits).
+      return exit(0, "every task it ran has ended");
+    }
     return List.of();
   }
 

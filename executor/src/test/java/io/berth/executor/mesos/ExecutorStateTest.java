@@ -125,6 +125,18 @@ class ExecutorStateTest {
     }
 
     @Test
+    void theExecutorExitsOnceItsTaskHasEndedAndTheAgentHasTheLastUpdate() {
+      subscribed(state);
+      state.onLaunch(aTask("t1"));
+      report("t1", TaskState.TASK_RUNNING, 1, T0);
+      assertThat(state.onAcknowledged("t1", uuid(1))).isEmpty();
+      report("t1", TaskState.TASK_KILLED, 2, T0);
+
+      assertThat(state.onAcknowledged("t1", uuid(2))).singleElement().isInstanceOf(ExecutorAction.Exit.class)
+          .extracting(a -> ((ExecutorAction.Exit) a).code()).isEqualTo(0);
+    }
+
+    @Test
     void anUnknownAcknowledgementChangesNothing() {
       subscribed(state);
       state.onLaunch(aTask("t1"));
