@@ -379,6 +379,7 @@ final class Agent {
       return;
     }
     LOG.info("Executor {} on agent {} exited with wait status {}", run.executorId(), id, waitStatus);
+    run.state = ExecutorRun.State.TERMINATING;
     if (run.shuttingDown) {
       failTasks(run, TaskState.TASK_LOST, TaskStatus.Reason.REASON_EXECUTOR_TERMINATED,
           "Executor was shut down before its tasks ended");
