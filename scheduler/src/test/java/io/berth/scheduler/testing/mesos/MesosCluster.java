@@ -252,7 +252,8 @@ public final class MesosCluster implements AutoCloseable {
     private double cpus = 4;
     private double memMb = 4096;
     private double diskMb = 10_000;
-    private IntFunction<int[]> agentPorts = i -> new int[] {31000 + i * 100, 31099 + i * 100};
+    /** 100 ports per agent from 31000, disjoint for the first 340 agents (then they repeat). */
+    private IntFunction<int[]> agentPorts = i -> new int[] {31000 + (i % 340) * 100, 31099 + (i % 340) * 100};
     private IntFunction<String> agentHostname = i -> "agent-" + i;
     private IntFunction<Map<String, String>> agentAttributes = i -> Map.of();
     private Duration heartbeatInterval = Duration.ofSeconds(15);
