@@ -56,7 +56,14 @@ final class ExecutorLauncher {
     try {
       Files.createDirectories(run.sandbox);
       for (CommandInfo.URI uri : run.info.getCommand().getUrisList()) {
-        fetch(uri, run.sandbox);
+        try {
+          fetch(uri, run.sandbox);
+        } catch (IOException | RuntimeException e) {
+          if (e.getMessage() != null && e.getMessage().startsWith("Failed to fetch")) {
+            throw e;
+          }
+          throw new IOException("Failed to fetch '" + uri.getValue() + "': " + e, e);
+        }
       }
       ProcessBuilder pb = new ProcessBuilder(command(run.info.getCommand())).directory(run.sandbox.toFile())
           .redirectOutput(run.sandbox.resolve("stdout").toFile())
@@ -66,7 +73,7 @@ final class ExecutorLauncher {
     } catch (IOException | RuntimeException e) {
       LOG.warn("Executor {} could not be launched: {}", run.executorId(), e.toString());
       synchronized (master) {
-        agent.launchFailed(run, "Failed to launch container: " + e.getMessage());
+        agent.launchFailed(run, "Failed to launch container: " + (e.getMessage() != null ? e.getMessage() : e));
       }
       return;
     }
