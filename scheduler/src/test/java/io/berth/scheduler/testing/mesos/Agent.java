@@ -311,10 +311,7 @@ final class Agent {
         .setExecutorInfo(run.info).setFrameworkInfo(frameworks.get(run.frameworkId)).setAgentInfo(info())
         .setContainerId(ContainerID.newBuilder().setValue(run.containerId))).build());
     for (Call.Update u : subscribe.getUnacknowledgedUpdatesList()) {
-      Task t = tasks.get(MasterTask.key(run.frameworkId, u.getStatus().getTaskId().getValue()));
-      if (t != null) {
-        update(t, u.getStatus());
-      }
+      executorUpdate(run, u.getStatus()); // taken again (duplicates are recognised by uuid) and ACKNOWLEDGED
     }
     for (TaskInfo known : subscribe.getUnacknowledgedTasksList()) {
       run.queued.remove(known.getTaskId().getValue());

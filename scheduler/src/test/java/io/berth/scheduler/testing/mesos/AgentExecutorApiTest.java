@@ -179,6 +179,43 @@ class AgentExecutorApiTest {
 
   @ParameterizedTest
   @EnumSource(Encoding.class)
+  void aResubscribingExecutorReplaysItsUnacknowledgedUpdatesAndGetsNoSecondLaunch(Encoding encoding)
+      throws Exception {
+    launch(sleeper("again"));
+    await().until(() -> cluster.executorProcesses().size() == 1);
+    TaskInfo launched;
+    try (RawExecutor first = new RawExecutor(cluster.agentEndpoint(0), encoding, scheduler.frameworkId,
+        "executor.again").subscribe(Call.Subscribe.getDefaultInstance())) {
+      launched = first.next(org.apache.mesos.v1.executor.Protos.Event.Type.LAUNCH).getLaunch().getTask();
+    }
+    TaskStatus running = TaskStatus.newBuilder().setTaskId(launched.getTaskId()).setState(TaskState.TASK_RUNNING)
+        .setSource(TaskStatus.Source.SOURCE_EXECUTOR).setUuid(Statuses.newUuid()).build();
+    try (RawExecutor second = new RawExecutor(cluster.agentEndpoint(0), encoding, scheduler.frameworkId,
+        "executor.again").subscribe(Call.Subscribe.newBuilder().addUnacknowledgedTasks(launched)
+        .addUnacknowledgedUpdates(Call.Update.newBuilder().setStatus(running)).build())) {
+      second.next(org.apache.mesos.v1.executor.Protos.Event.Type.SUBSCRIBED);
+      var acknowledged = second.next(org.apache.mesos.v1.executor.Protos.Event.Type.ACKNOWLEDGED);
+      assertThat(acknowledged.getAcknowledged().getUuid()).isEqualTo(running.getUuid());
+      assertThat(scheduler.update("again").getUuid()).isEqualTo(running.getUuid());
+      assertThat(second.events).noneMatch(e -> e.getType() == org.apache.mesos.v1.executor.Protos.Event.Type.LAUNCH);
+    }
+  }
+
+  @Test
+  void aTaskKilledBeforeItsExecutorSubscribedIsKilledByTheAgent() {
+    launch(sleeper("early"));
+    await().until(() -> cluster.executorProcesses().size() == 1);
+    scheduler.send(scheduler.call(org.apache.mesos.v1.scheduler.Protos.Call.Type.KILL).setKill(
+        org.apache.mesos.v1.scheduler.Protos.Call.Kill.newBuilder().setTaskId(sleeper("early").getTaskId())).build());
+    TaskStatus killed = scheduler.update("early");
+    assertThat(killed.getState()).isEqualTo(TaskState.TASK_KILLED);
+    assertThat(killed.getReason()).isEqualTo(TaskStatus.Reason.REASON_TASK_KILLED_DURING_LAUNCH);
+    assertThat(killed.getUuid().size()).isEqualTo(16);
+    await().until(() -> cluster.executorProcesses().isEmpty());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Encoding.class)
   void executorCallsAreValidated(Encoding encoding) throws Exception {
     launch(sleeper("checked"));
     await().until(() -> cluster.executorProcesses().size() == 1);

@@ -133,6 +133,20 @@ class SubscriptionTest {
 
   @ParameterizedTest
   @EnumSource(Encoding.class)
+  void teardownEndsTheStreamAndTheFramework(Encoding encoding) {
+    try (RawScheduler s = RawScheduler.subscribe(master, encoding, RawScheduler.framework().build())) {
+      assertThat(s.send(s.call(Call.Type.TEARDOWN).build())).isEqualTo(202);
+      assertThat(s.ended).succeedsWithin(RawScheduler.WAIT);
+      assertThat(cluster.frameworkIds()).isEmpty();
+      assertThat(s.send(s.call(Call.Type.REVIVE).build())).isEqualTo(400);
+      try (RawScheduler again = s.resubscribe(master)) {
+        assertThat(again.next(Event.Type.ERROR).getError().getMessage()).isEqualTo("Framework has been removed");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Encoding.class)
   void afterAMasterFailoverTheOldLeaderRedirectsAndTheNewOneTakesTheFramework(Encoding encoding) {
     try (RawScheduler s = RawScheduler.subscribe(master, encoding, RawScheduler.framework().build())) {
       cluster.failover(1);
