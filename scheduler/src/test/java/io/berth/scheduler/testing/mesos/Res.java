@@ -8,15 +8,13 @@ import org.apache.mesos.v1.Protos.Value;
 
 /**
  * Unreserved agent resources: cpus, mem and disk in thousandths (Mesos' fixed point), ports as a
- * bit set. Immutable; roles and allocation info are ignored when reading and added when writing.
+ * bit set. Immutable by convention: the bit set is never changed once a value holds it (so values
+ * may share it, which keeps the allocator cheap with thousands of tasks). Roles and allocation
+ * info are ignored when reading and added when writing.
  */
 record Res(long cpus, long mem, long disk, BitSet ports) {
 
   static final Res EMPTY = new Res(0, 0, 0, new BitSet());
-
-  Res {
-    ports = (BitSet) ports.clone();
-  }
 
   static Res of(double cpus, double mem, double disk, int[] portRange) {
     BitSet ports = new BitSet();
@@ -57,21 +55,35 @@ record Res(long cpus, long mem, long disk, BitSet ports) {
   }
 
   Res plus(Res o) {
-    BitSet p = (BitSet) ports.clone();
-    p.or(o.ports);
+    BitSet p = ports;
+    if (p.isEmpty()) {
+      p = o.ports;
+    } else if (!o.ports.isEmpty()) {
+      p = (BitSet) ports.clone();
+      p.or(o.ports);
+    }
     return new Res(cpus + o.cpus, mem + o.mem, disk + o.disk, p);
   }
 
   Res minus(Res o) {
-    BitSet p = (BitSet) ports.clone();
-    p.andNot(o.ports);
+    BitSet p = ports;
+    if (!o.ports.isEmpty() && ports.intersects(o.ports)) {
+      p = (BitSet) ports.clone();
+      p.andNot(o.ports);
+    }
     return new Res(Math.max(0, cpus - o.cpus), Math.max(0, mem - o.mem), Math.max(0, disk - o.disk), p);
   }
 
   boolean contains(Res o) {
+    if (cpus < o.cpus || mem < o.mem || disk < o.disk) {
+      return false;
+    }
+    if (o.ports.isEmpty()) {
+      return true;
+    }
     BitSet extra = (BitSet) o.ports.clone();
     extra.andNot(ports);
-    return cpus >= o.cpus && mem >= o.mem && disk >= o.disk && extra.isEmpty();
+    return extra.isEmpty();
   }
 
   boolean isEmpty() {
