@@ -137,6 +137,28 @@ class FaultsTest {
 
   @ParameterizedTest
   @EnumSource(Encoding.class)
+  void aFrameworkThatIsNotPartitionAwareSeesTaskLostInstead(Encoding encoding) {
+    var info = RawScheduler.framework().clearCapabilities().clearRoles();
+    try (RawScheduler s = RawScheduler.subscribe(cluster.masterUrls().get(0), encoding, info.build())) {
+      Offer offer = s.next(Event.Type.OFFERS).getOffers().getOffersList().stream()
+          .filter(o -> o.getAgentId().getValue().equals(cluster.agentId(0))).findFirst().orElseThrow();
+      s.send(s.call(Call.Type.ACCEPT).setAccept(accept(offer, aTask("t0", offer).build())).build());
+      runningAcknowledged(s, "t0");
+      s.send(s.call(Call.Type.ACCEPT).setAccept(accept(offer, aTask("stale", offer).build())).build());
+      TaskStatus stale = s.update("stale");
+      assertThat(stale.getState()).isEqualTo(TaskState.TASK_LOST);
+      assertMasterGenerated(stale, TaskStatus.Reason.REASON_INVALID_OFFERS);
+      reconcile(s, asked("ghost", cluster.agentId(1)));
+      assertThat(s.update("ghost").getState()).isEqualTo(TaskState.TASK_LOST);
+      cluster.loseAgent(0);
+      TaskStatus lost = s.update("t0");
+      assertThat(lost.getState()).isEqualTo(TaskState.TASK_LOST);
+      assertMasterGenerated(lost, TaskStatus.Reason.REASON_AGENT_REMOVED);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Encoding.class)
   void offersOfALostAgentAreRescinded(Encoding encoding) {
     try (RawScheduler s = RawScheduler.subscribe(cluster.masterUrls().get(0), encoding,
         RawScheduler.framework().build())) {

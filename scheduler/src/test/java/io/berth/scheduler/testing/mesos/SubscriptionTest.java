@@ -60,6 +60,11 @@ class SubscriptionTest {
     r.body().close();
     Event.Subscribed subscribed = new io.berth.scheduler.cluster.mesos.MesosCodec(encoding)
         .decodeEvent(records.get(0)).getSubscribed();
+    if (encoding == Encoding.JSON) {
+      String json = new String(records.get(0), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(json).contains("\"framework_id\"", "\"heartbeat_interval_seconds\"", "\"master_info\"")
+          .doesNotContain("frameworkId").doesNotContain(" ");
+    }
     assertThat(subscribed.getHeartbeatIntervalSeconds()).isEqualTo(0.3);
     assertThat(subscribed.getMasterInfo().getPort()).isEqualTo(master.getPort());
     assertThat(r.headers().firstValue("Mesos-Stream-Id")).isPresent();
