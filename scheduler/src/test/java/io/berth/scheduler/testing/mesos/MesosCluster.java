@@ -33,6 +33,7 @@ public final class MesosCluster implements AutoCloseable {
 
   private final Settings settings;
   private final Master master;
+  private final MasterFaults faults;
   private final ScheduledExecutorService timer;
   private final ExecutorService pool;
   private final List<MasterServer> masterServers = new ArrayList<>();
@@ -42,6 +43,7 @@ public final class MesosCluster implements AutoCloseable {
     this.timer = Executors.newScheduledThreadPool(4, daemon("mesos-emu-timer"));
     this.pool = Executors.newCachedThreadPool(daemon("mesos-emu-http"));
     this.master = new Master(settings, timer);
+    this.faults = new MasterFaults(master);
     ExecutorLauncher launcher = new ExecutorLauncher(master, pool);
     synchronized (master) {
       for (int i = 0; i < settings.agents(); i++) {
@@ -123,7 +125,9 @@ public final class MesosCluster implements AutoCloseable {
 
   /** Cuts every framework's subscription connection (no ERROR); the frameworks are disconnected. */
   public void dropStream() {
-    master.dropStreams();
+    synchronized (master) {
+      faults.dropStreams();
+    }
   }
 
   public void stopHeartbeats() {
@@ -140,22 +144,30 @@ public final class MesosCluster implements AutoCloseable {
    */
   public void failover(int newLeader) {
     Objects.checkIndex(newLeader, settings.masters());
-    master.failover(newLeader, settings.noLeaderFor(), settings.reregisterDelay());
+    synchronized (master) {
+      faults.failover(newLeader, settings.noLeaderFor(), settings.reregisterDelay());
+    }
   }
 
   /** Every master answers 503 "No leader elected" until the next {@link #failover}. */
   public void noLeader() {
-    master.noLeader();
+    synchronized (master) {
+      faults.noLeader();
+    }
   }
 
   /** A network partition: the master marks agent {@code i} unreachable; its executors keep running. */
   public void loseAgent(int i) {
-    master.loseAgent(master.agents.get(i));
+    synchronized (master) {
+      faults.loseAgent(master.agents.get(i));
+    }
   }
 
   /** The partition heals: agent {@code i} re-registers and its running tasks are reported again. */
   public void restoreAgent(int i) {
-    master.restoreAgent(master.agents.get(i));
+    synchronized (master) {
+      faults.restoreAgent(master.agents.get(i));
+    }
   }
 
   /** SIGKILL for the executor running this task (and its descendants); a stub "exits" with 9. */

@@ -14,7 +14,6 @@ import io.berth.scheduler.cluster.mesos.Encoding;
 import io.berth.scheduler.testing.TestImages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
