@@ -81,14 +81,12 @@ class MesosEmulatorIT {
     }
   }
 
-  @Test
-  void theRealExecutorRunsTheTasksPodAndKillRemovesIt() throws Exception {
-    String taskId = "berth-emu-it_sleeper." + UUID.randomUUID();
+  /** Launches one sleeper pod and acknowledges its updates until TASK_RUNNING, which it returns. */
+  private TaskStatus runningSleeper(String taskId) throws IOException {
     Offer offer = scheduler.next(Event.Type.OFFERS).getOffers().getOffers(0);
     TaskInfo task = taskInfo(taskId, offer);
     assertThat(scheduler.send(scheduler.call(Call.Type.ACCEPT)
         .setAccept(TestTasks.accept(offer, task)).build())).isEqualTo(202);
-
     TaskStatus status;
     do {
       status = scheduler.next(e -> e.getType() == Event.Type.UPDATE, Duration.ofSeconds(120)).getUpdate().getStatus();
@@ -97,6 +95,26 @@ class MesosEmulatorIT {
       assertThat(status.getState()).as(status.getMessage()).isIn(TaskState.TASK_STARTING, TaskState.TASK_RUNNING);
       scheduler.acknowledge(status);
     } while (status.getState() != TaskState.TASK_RUNNING);
+    return status;
+  }
+
+  @Test
+  void aCrashedExecutorFailsItsTaskWithTheSignalInTheFailure() throws Exception {
+    String taskId = "berth-emu-it_sleeper." + UUID.randomUUID();
+    runningSleeper(taskId);
+    cluster.crashExecutor(taskId);
+    TaskStatus failed = scheduler.update(taskId);
+    assertThat(failed.getState()).isEqualTo(TaskState.TASK_FAILED);
+    assertThat(failed.getSource()).isEqualTo(TaskStatus.Source.SOURCE_AGENT);
+    assertThat(failed.getReason()).isEqualTo(TaskStatus.Reason.REASON_EXECUTOR_TERMINATED);
+    assertThat(scheduler.next(Event.Type.FAILURE).getFailure().getStatus()).isEqualTo(9);
+    await().until(() -> cluster.executorProcesses().isEmpty());
+  }
+
+  @Test
+  void theRealExecutorRunsTheTasksPodAndKillRemovesIt() throws Exception {
+    String taskId = "berth-emu-it_sleeper." + UUID.randomUUID();
+    TaskStatus status = runningSleeper(taskId);
     assertThat(status.getSource()).isEqualTo(TaskStatus.Source.SOURCE_EXECUTOR);
     assertThat(cluster.executorProcesses()).singleElement()
         .satisfies(p -> assertThat(p.executorId()).isEqualTo("berth-executor." + taskId));
