@@ -355,7 +355,7 @@ public final class MesosCluster implements AutoCloseable {
       return this;
     }
 
-    /** Where sandboxes go (real mode); a temporary directory by default. */
+    /** Where sandboxes go (real mode); a new temporary directory by default (stub mode needs none). */
     public Builder workDir(Path dir) {
       this.workDir = Objects.requireNonNull(dir);
       return this;
@@ -363,7 +363,9 @@ public final class MesosCluster implements AutoCloseable {
 
     public MesosCluster start() {
       try {
-        Path dir = workDir != null ? workDir : Files.createTempDirectory("mesos-emu");
+        Path dir = workDir != null ? workDir
+            : executors.stubbed() ? Path.of(System.getProperty("java.io.tmpdir"), "mesos-emu-stub")
+            : Files.createTempDirectory("mesos-emu");
         return new MesosCluster(new Settings(masters, agents, cpus, memMb, diskMb, agentPorts, agentHostname,
             agentAttributes, heartbeatInterval, allocationInterval, updateRetry, executorRegistrationTimeout,
             reregisterDelay, noLeaderFor, executors, dir));
