@@ -50,11 +50,11 @@ final class AgentServer {
       }
       Encoding encoding = Wire.contentType(exchange);
       Call call = Wire.decode(Wire.body(exchange), encoding, Call.newBuilder());
-      validate(call);
       if (call.getType() == Call.Type.HEARTBEAT) {
-        Wire.answer(exchange, 202, "");
+        Wire.answer(exchange, 202, ""); // before any other check, as the reference says
         return;
       }
+      validate(call);
       EventStream stream = null;
       ExecutorRun run;
       synchronized (agent.master) {
