@@ -100,6 +100,10 @@ final class MasterFaults {
         fw.stream.drop();
         m.disconnect(fw, false);
       }
+      if (fw.failoverTimer != null) {
+        fw.failoverTimer.cancel(false); // a new leader does not know the old one's timers (MESOS-4659)
+        fw.failoverTimer = null;
+      }
     }
     m.offers.clear();
     for (Agent a : m.agents) {
