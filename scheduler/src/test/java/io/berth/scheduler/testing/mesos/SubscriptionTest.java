@@ -63,6 +63,7 @@ class SubscriptionTest {
     if (encoding == Encoding.JSON) {
       String json = new String(records.get(0), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(json).contains("\"framework_id\"", "\"heartbeat_interval_seconds\"", "\"master_info\"")
+          .contains("\"port\":" + master.getPort())
           .doesNotContain("frameworkId").doesNotContain(" ");
     }
     assertThat(subscribed.getHeartbeatIntervalSeconds()).isEqualTo(0.3);

@@ -125,7 +125,7 @@ final class Wire {
       return message.toByteArray();
     }
     try {
-      return PRINTER.print(message).getBytes(StandardCharsets.UTF_8);
+      return PRINTER.print(JsonDefaults.fill(message)).getBytes(StandardCharsets.UTF_8);
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException("cannot print " + message.getDescriptorForType().getName(), e);
     }
