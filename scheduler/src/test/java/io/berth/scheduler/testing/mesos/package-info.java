@@ -9,8 +9,9 @@
  *
  * <p>Where it is not Mesos:
  * <ul>
- *   <li>JSON output omits unset optional fields that have a {@code [default]} (Mesos prints them);
- *       field order and compactness are JsonFormat's.</li>
+ *   <li>JSON is JsonFormat's rendering: 64-bit integers are strings ({@code "nanoseconds":"5000000000"})
+ *       where Mesos writes numbers, and doubles keep a fraction ({@code 0.0}). Unset fields with a
+ *       declared default are printed, as Mesos does.</li>
  *   <li>Status updates are re-sent at a fixed {@code updateRetry}, not doubling from 10 s to 10 min.</li>
  *   <li>Agents become unreachable only when a test says so ({@code loseAgent}); there are no pings,
  *       no removal rate limit and no {@code agent_reregister_timeout}.</li>
