@@ -47,7 +47,9 @@ final class MasterServer {
     Call call = null;
     int status;
     String body = "";
+    byte[] bytes = null;
     try {
+      bytes = Wire.body(exchange);
       leaderCheck(exchange);
       if (!exchange.getRequestMethod().equals("POST")) {
         exchange.getResponseHeaders().set("Allow", "POST");
@@ -55,7 +57,7 @@ final class MasterServer {
             + exchange.getRequestMethod() + "'");
       }
       Encoding encoding = Wire.contentType(exchange);
-      call = Wire.decode(Wire.body(exchange), encoding, Call.newBuilder());
+      call = Wire.decode(bytes, encoding, Call.newBuilder());
       validate(call);
       if (call.getType() == Call.Type.SUBSCRIBE) {
         Encoding events = Wire.accept(exchange);
@@ -82,8 +84,20 @@ final class MasterServer {
       status = 400;
       body = "Failed to read the body: " + e.getMessage();
     }
-    record(call, streamId, status);
+    record(call != null ? call : readable(exchange, bytes), streamId, status);
     Wire.answer(exchange, status, body);
+  }
+
+  /** For the call log only: what a rejected (redirected, refused) call was, when it can be read. */
+  private static Call readable(HttpExchange exchange, byte[] bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    try {
+      return Wire.decode(bytes, Wire.contentType(exchange), Call.newBuilder());
+    } catch (Wire.Rejection e) {
+      return null;
+    }
   }
 
   private void leaderCheck(HttpExchange exchange) throws Wire.Rejection {
