@@ -184,6 +184,19 @@ class MasterStatusCodesTest {
 
   @ParameterizedTest
   @EnumSource(Encoding.class)
+  void aFailoverWithAnElectionAnswers503UntilTheNewLeaderLeads(Encoding encoding) {
+    try (MesosCluster electing = MesosCluster.builder().masters(2).agents(1)
+        .noLeaderFor(java.time.Duration.ofMillis(500)).start()) {
+      URI old = electing.masterUrls().get(0);
+      electing.failover(1);
+      assertThat(RawScheduler.post(old, encoding, null, subscribeBody(encoding)).statusCode()).isEqualTo(503);
+      org.awaitility.Awaitility.await().until(() -> electing.leaderIndex() == 1);
+      assertThat(RawScheduler.post(old, encoding, null, subscribeBody(encoding)).statusCode()).isEqualTo(307);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Encoding.class)
   void callsAreRecorded(Encoding encoding) {
     try (RawScheduler s = RawScheduler.subscribe(master, encoding, RawScheduler.framework().build())) {
       s.send(s.call(Call.Type.SUPPRESS).build());
