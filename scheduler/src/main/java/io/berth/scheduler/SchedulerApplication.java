@@ -85,6 +85,8 @@ public class SchedulerApplication extends Application<SchedulerConfiguration> {
         .maxStringLength((int) Math.min(Integer.MAX_VALUE, config.getApi().maxBodyBytes()))
         .build());
     Injector injector = Guice.createInjector(new SchedulerModule(config, environment.getObjectMapper()));
+    HttpServing serving = injector.getInstance(HttpServing.class);
+    environment.lifecycle().addServerLifecycleListener(server -> serving.markStarted());
     for (Managed managed : injector.getInstance(Key.get(new TypeLiteral<Set<Managed>>() {}))) {
       environment.lifecycle().manage(managed);
     }

@@ -21,6 +21,7 @@ final class SchedulerModule extends AbstractModule {
 
   private final SchedulerConfiguration config;
   private final ObjectMapper json;
+  private final HttpServing serving = new HttpServing();
 
   SchedulerModule(SchedulerConfiguration config, ObjectMapper json) {
     this.config = config;
@@ -38,6 +39,7 @@ final class SchedulerModule extends AbstractModule {
     bind(SchedulerConfiguration.class).toInstance(config);
     bind(ObjectMapper.class).toInstance(json);
     bind(Clock.class).toInstance(Clock.systemUTC());
+    bind(HttpServing.class).toInstance(serving);
     bind(DeploymentIds.class).toInstance(DeploymentIds.random());
     install(new ZkStoreModule(config.getZooKeeper(), config.dataPath()));
     bind(AppService.class).in(Singleton.class);

@@ -47,11 +47,22 @@ public final class MesosClusterDriver implements ClusterDriver {
     t.setDaemon(true);
     return t;
   });
+  private final java.util.concurrent.CompletionStage<Void> serving;
   private volatile MesosSubscription subscription;
   private volatile MesosConnection connection;
 
   public MesosClusterDriver(MesosConfig config, MesosConnection.Factory connections, FrameworkIdStore ids,
                             String executorUri, Clock clock) {
+    this(config, connections, ids, executorUri, clock, CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * @param serving completes when this scheduler's HTTP server accepts connections: the agents fetch
+   *     the executor jar from it, so the subscription (and with it every launch) waits for it
+   */
+  public MesosClusterDriver(MesosConfig config, MesosConnection.Factory connections, FrameworkIdStore ids,
+                            String executorUri, Clock clock, java.util.concurrent.CompletionStage<Void> serving) {
+    this.serving = requireNonNull(serving, "serving");
     this.config = requireNonNull(config, "config");
     this.connections = requireNonNull(connections, "connections");
     this.ids = requireNonNull(ids, "ids");
@@ -66,7 +77,8 @@ public final class MesosClusterDriver implements ClusterDriver {
         stored == null ? "first registration" : "framework id " + stored, Encoding.fromConfig(config.encoding()));
     subscription = new MesosSubscription(config, ids, stored, events, clock, timer, this::send);
     connection = connections.open(subscription);
-    connection.start();
+    MesosConnection opened = connection;
+    serving.thenRun(opened::start);
     long tick = TICK.toMillis();
     timer.scheduleWithFixedDelay(() -> subscription.tick(), tick, tick, TimeUnit.MILLISECONDS);
   }

@@ -2,6 +2,7 @@ package io.berth.scheduler.cluster.mesos;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import io.berth.scheduler.HttpServing;
 import io.berth.scheduler.cluster.ClusterDriver;
 import io.berth.scheduler.store.ZkConnection;
 import io.berth.scheduler.store.ZkFrameworkIdStore;
@@ -31,11 +32,11 @@ public final class MesosClusterModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ClusterDriver driver(ZkConnection zk, Clock clock) {
+  ClusterDriver driver(ZkConnection zk, Clock clock, HttpServing serving) {
     MesosClientSettings settings = MesosClientSettings.defaults(Encoding.fromConfig(config.encoding()))
         .withCredentials(config.principal(), config.secret());
     MasterDetector masters = MasterDetector.fromConfig(config.master());
     return new MesosClusterDriver(config, MesosConnection.of(settings, masters), new ZkFrameworkIdStore(zk),
-        jar.uri(), clock);
+        jar.uri(), clock, serving.started());
   }
 }
