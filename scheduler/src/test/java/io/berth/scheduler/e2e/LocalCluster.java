@@ -35,9 +35,14 @@ final class LocalCluster {
   private final HttpClient http = HttpClient.newHttpClient();
 
   LocalCluster(Path dataDir, ConfigOverride... extra) {
+    this(dataDir, 0, extra);
+  }
+
+  /** On HTTP port {@code port} (0: any free one). */
+  LocalCluster(Path dataDir, int port, ConfigOverride... extra) {
     List<ConfigOverride> overrides = new ArrayList<>(List.of(
         ConfigOverride.config("dataDir", dataDir.toString()),
-        ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+        ConfigOverride.config("server.applicationConnectors[0].port", Integer.toString(port)),
         ConfigOverride.config("server.adminConnectors[0].port", "0"),
         ConfigOverride.config("helpers.fluentdImage", TestDocker.IMAGE),
         ConfigOverride.config("helpers.fluentdCommand", FLUENTD),

@@ -51,8 +51,8 @@ class MesosClusterIT {
   private void start(int masters) throws Exception {
     TestDocker.ensureImage();
     mesos = MesosTestCluster.start(masters, 3, work.resolve("mesos"));
-    berth = new LocalCluster(work.resolve("berth"),
-        MesosTestCluster.schedulerSettings(mesos, MesosTestCluster.freePort()));
+    berth = new LocalCluster(work.resolve("berth"), MesosTestCluster.freePort(),
+        MesosTestCluster.schedulerSettings(mesos));
     berth.start();
   }
 

@@ -39,16 +39,15 @@ final class MesosTestCluster {
         .start();
   }
 
-  /** Berth in Mesos mode against {@code cluster}, serving the executor jar on {@code port}. */
-  static ConfigOverride[] schedulerSettings(MesosCluster cluster, int port) {
+  /** Berth in Mesos mode against {@code cluster} (give it a fixed HTTP port: agents fetch the executor there). */
+  static ConfigOverride[] schedulerSettings(MesosCluster cluster) {
     return new ConfigOverride[] {
         ConfigOverride.config("cluster.mode", "mesos"),
         ConfigOverride.config("mesos.master", cluster.masterList()),
         ConfigOverride.config("mesos.executorJar", EXECUTOR_JAR.toString()),
         ConfigOverride.config("mesos.reconcileWaitSeconds", "5"),
         ConfigOverride.config("mesos.executorMemMb", "64"),
-        ConfigOverride.config("advertisedHost", "127.0.0.1"),
-        ConfigOverride.config("server.applicationConnectors[0].port", Integer.toString(port))};
+        ConfigOverride.config("advertisedHost", "127.0.0.1")};
   }
 
   /** The environment that does the same for a scheduler process. */
