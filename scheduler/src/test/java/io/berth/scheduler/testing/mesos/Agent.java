@@ -30,29 +30,6 @@ final class Agent {
 
   private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
 
-  /** The agent's view of one task. */
-  static final class Task {
-    final String frameworkId;
-    final TaskInfo info;
-    final ExecutorRun run;
-    TaskStatus latest;
-    boolean launched;
-
-    Task(String frameworkId, TaskInfo info, ExecutorRun run) {
-      this.frameworkId = frameworkId;
-      this.info = info;
-      this.run = run;
-    }
-
-    String taskId() {
-      return info.getTaskId().getValue();
-    }
-
-    boolean terminal() {
-      return latest != null && Statuses.terminalOnAgent(latest.getState());
-    }
-  }
-
   final Master master;
   final int index;
   final String id;
@@ -67,7 +44,7 @@ final class Agent {
   ExecutorLauncher launcher;
   final Map<String, FrameworkInfo> frameworks = new HashMap<>();
   final Map<String, ExecutorRun> executors = new HashMap<>();
-  final Map<String, Task> tasks = new HashMap<>();
+  final Map<String, AgentTask> tasks = new HashMap<>();
   final StatusUpdates updates = new StatusUpdates(this);
 
   Agent(Master master, int index, String id, String hostname, Res total, Map<String, String> attributes,
@@ -100,7 +77,7 @@ final class Agent {
     String fwId = framework.getId().getValue();
     frameworks.put(fwId, framework);
     if (!info.hasExecutor()) {
-      Task t = new Task(fwId, info, null);
+      AgentTask t = new AgentTask(fwId, info, null);
       tasks.put(MasterTask.key(fwId, t.taskId()), t);
       if (stubbed) {
         stubRun(t);
@@ -121,7 +98,7 @@ final class Agent {
         launcher.launch(this, run);
       }
     }
-    Task t = new Task(fwId, info, run);
+    AgentTask t = new AgentTask(fwId, info, run);
     tasks.put(MasterTask.key(fwId, t.taskId()), t);
     run.tasks.add(t.taskId());
     if (run.state == ExecutorRun.State.SUBSCRIBED) {
@@ -131,7 +108,7 @@ final class Agent {
     }
   }
 
-  private void deliver(Task t) {
+  private void deliver(AgentTask t) {
     t.launched = true;
     if (stubbed) {
       stubRun(t);
@@ -141,14 +118,14 @@ final class Agent {
     }
   }
 
-  private void stubRun(Task t) {
+  private void stubRun(AgentTask t) {
     String executorId = t.run == null ? null : t.run.executorId();
     update(t, Statuses.executor(t.taskId(), id, executorId, TaskState.TASK_STARTING, "stub executor"));
     update(t, Statuses.executor(t.taskId(), id, executorId, TaskState.TASK_RUNNING, "stub executor"));
   }
 
   void killTask(String fwId, String taskId, KillPolicy policy) {
-    Task t = tasks.get(MasterTask.key(fwId, taskId));
+    AgentTask t = tasks.get(MasterTask.key(fwId, taskId));
     if (t == null || t.terminal()) {
       return;
     }
@@ -221,7 +198,7 @@ final class Agent {
     run.state = ExecutorRun.State.TERMINATING;
     if (stubbed) {
       for (String taskId : run.tasks) {
-        Task t = tasks.get(MasterTask.key(run.frameworkId, taskId));
+        AgentTask t = tasks.get(MasterTask.key(run.frameworkId, taskId));
         if (t != null && !t.terminal()) {
           update(t, Statuses.executor(taskId, id, run.executorId(), TaskState.TASK_KILLED, "stub executor shut down"));
         }
@@ -245,7 +222,7 @@ final class Agent {
 
   /** The agent's latest status of a task (a STAGING one if the executor sent none yet), or null. */
   TaskStatus currentStatus(String fwId, String taskId) {
-    Task t = tasks.get(MasterTask.key(fwId, taskId));
+    AgentTask t = tasks.get(MasterTask.key(fwId, taskId));
     if (t == null) {
       return null;
     }
@@ -259,7 +236,7 @@ final class Agent {
   // ---- status updates ----------------------------------------------------------------------
 
   /** Takes an update into the status update manager; false for a duplicate. */
-  boolean update(Task t, TaskStatus status) {
+  boolean update(AgentTask t, TaskStatus status) {
     TaskStatus.Builder b = status.toBuilder().setAgentId(AgentID.newBuilder().setValue(id));
     if (t.run != null) {
       b.setExecutorId(ExecutorID.newBuilder().setValue(t.run.executorId()));
@@ -286,7 +263,7 @@ final class Agent {
 
   /** The scheduler acknowledged a task's terminal update: the agent forgets the task. */
   void taskDone(String fwId, String taskId) {
-    Task t = tasks.remove(MasterTask.key(fwId, taskId));
+    AgentTask t = tasks.remove(MasterTask.key(fwId, taskId));
     if (t != null && t.run != null) {
       t.run.tasks.remove(taskId);
     }
@@ -339,7 +316,7 @@ final class Agent {
 
   /** An UPDATE call that passed validation: into the status update manager, then ACKNOWLEDGED. */
   void executorUpdate(ExecutorRun run, TaskStatus status) {
-    Task t = tasks.get(MasterTask.key(run.frameworkId, status.getTaskId().getValue()));
+    AgentTask t = tasks.get(MasterTask.key(run.frameworkId, status.getTaskId().getValue()));
     if (t != null) {
       update(t, status);
     } else {
@@ -399,7 +376,7 @@ final class Agent {
   private void failTasks(ExecutorRun run, TaskState state, TaskStatus.Reason reason, String message) {
     run.queued.clear();
     for (String taskId : new ArrayList<>(run.tasks)) {
-      Task t = tasks.get(MasterTask.key(run.frameworkId, taskId));
+      AgentTask t = tasks.get(MasterTask.key(run.frameworkId, taskId));
       if (t != null && !t.terminal()) {
         update(t, Statuses.agent(taskId, id, run.executorId(), state, reason, message));
       }

@@ -174,7 +174,7 @@ public final class MesosCluster implements AutoCloseable {
   public void crashExecutor(String taskId) {
     synchronized (master) {
       for (Agent a : master.agents) {
-        for (Agent.Task t : a.tasks.values()) {
+        for (AgentTask t : a.tasks.values()) {
           if (t.taskId().equals(taskId) && t.run != null) {
             if (a.stubbed) {
               a.executorExited(t.run, 9);
