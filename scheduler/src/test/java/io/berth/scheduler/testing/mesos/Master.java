@@ -338,8 +338,9 @@ final class Master {
   /** An executor ended; {@code waitStatus} null when it never ran (no FAILURE event then). */
   synchronized void executorTerminated(Agent agent, String frameworkId, String executorId, Integer waitStatus) {
     Map<String, ExecutorInfo> onAgent = executors.get(agent.id);
-    if (onAgent != null) {
-      onAgent.remove(frameworkId + "\n" + executorId);
+    String key = ExecutorRun.key(frameworkId, executorId);
+    if (onAgent != null && !agent.executors.containsKey(key)) { // not if a new run of that id started
+      onAgent.remove(key);
     }
     if (waitStatus != null && agent.reachable()) {
       send(frameworks.get(frameworkId), Event.newBuilder().setType(Event.Type.FAILURE)
