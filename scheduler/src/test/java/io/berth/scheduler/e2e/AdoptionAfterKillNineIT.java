@@ -6,13 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,14 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(600)
 class AdoptionAfterKillNineIT {
 
-  static final Path JAR = Path.of(System.getProperty("berth.schedulerJar", "target/berth-scheduler.jar"));
   static final String APP = "/e2e/adopt";
 
   @TempDir
   Path data;
 
+  private final SchedulerProcess scheduler = new SchedulerProcess("adoption-it-scheduler-");
   private Process process;
-  private int port;
 
   @AfterEach
   void cleanUp() {
@@ -51,9 +43,8 @@ class AdoptionAfterKillNineIT {
   @Test
   void aRestartedSchedulerAdoptsTheSameContainers() throws Exception {
     TestDocker.ensureImage();
-    port = freePort();
     process = start();
-    post(LocalClusterIT.httpApp(APP, 2, ""));
+    scheduler.postApp(LocalClusterIT.httpApp(APP, 2, ""));
     Set<String> taskIds = awaitRunningTasks(2);
     Map<String, String> startedAt = startTimes();
     assertThat(startedAt).hasSize(6);
@@ -82,7 +73,7 @@ class AdoptionAfterKillNineIT {
   }
 
   private Set<String> runningTaskIds() throws Exception {
-    JsonNode tasks = new ObjectMapper().readTree(get("/v2/apps" + APP + "/tasks")).path("tasks");
+    JsonNode tasks = new ObjectMapper().readTree(scheduler.get("/v2/apps" + APP + "/tasks")).path("tasks");
     Set<String> ids = new java.util.TreeSet<>();
     tasks.forEach(t -> {
       if (t.path("state").asText().equals("TASK_RUNNING")) {
@@ -93,40 +84,11 @@ class AdoptionAfterKillNineIT {
   }
 
   private Process start() throws IOException {
-    // Kept next to the jar (target/), so a failed run can be read afterwards.
-    Path log = Files.createTempFile(JAR.toAbsolutePath().getParent(), "adoption-it-scheduler-", ".log");
-    ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-        "-jar", JAR.toAbsolutePath().toString(), "server").redirectErrorStream(true).redirectOutput(log.toFile());
-    Map<String, String> env = pb.environment();
-    env.put("BERTH_DATA_DIR", data.resolve("data").toString());
-    env.put("BERTH_HTTP_PORT", Integer.toString(port));
-    env.put("BERTH_ADMIN_PORT", Integer.toString(freePort()));
-    env.put("BERTH_FLUENTD_IMAGE", TestDocker.IMAGE);
-    env.put("BERTH_FLUENTD_COMMAND", LocalCluster.FLUENTD);
-    env.put("BERTH_SENSU_IMAGE", TestDocker.IMAGE);
-    env.put("BERTH_SENSU_COMMAND", LocalCluster.SENSU);
-    Process p = pb.start();
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-        .until(() -> p.isAlive() && get("/ping").equals("pong"));
-    return p;
-  }
-
-  private String get(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
-  }
-
-  private void post(String body) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/apps"))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(201);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    return scheduler.start(Map.of(
+        "BERTH_DATA_DIR", data.resolve("data").toString(),
+        "BERTH_FLUENTD_IMAGE", TestDocker.IMAGE,
+        "BERTH_FLUENTD_COMMAND", LocalCluster.FLUENTD,
+        "BERTH_SENSU_IMAGE", TestDocker.IMAGE,
+        "BERTH_SENSU_COMMAND", LocalCluster.SENSU));
   }
 }

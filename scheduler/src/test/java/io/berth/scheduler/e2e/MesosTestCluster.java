@@ -4,9 +4,6 @@ import io.berth.scheduler.testing.mesos.ExecutorMode;
 import io.berth.scheduler.testing.mesos.MesosCluster;
 import io.berth.scheduler.testing.mesos.TaskView;
 import io.dropwizard.testing.ConfigOverride;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,10 +65,6 @@ final class MesosTestCluster {
   }
 
   static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return SchedulerProcess.freePort();
   }
 }
