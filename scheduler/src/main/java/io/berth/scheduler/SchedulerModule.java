@@ -7,6 +7,7 @@ import io.berth.scheduler.engine.AppService;
 import io.berth.scheduler.engine.DeploymentIds;
 import io.berth.scheduler.engine.EngineModule;
 import io.berth.scheduler.engine.EngineSettings;
+import io.berth.scheduler.leader.LeaderModule;
 import io.berth.scheduler.store.ZkStoreModule;
 import io.dropwizard.lifecycle.Managed;
 import jakarta.inject.Singleton;
@@ -42,6 +43,7 @@ final class SchedulerModule extends AbstractModule {
     bind(HttpServing.class).toInstance(serving);
     bind(DeploymentIds.class).toInstance(DeploymentIds.random());
     install(new ZkStoreModule(config.getZooKeeper(), config.dataPath()));
+    install(new LeaderModule(config.advertisedHost() + ":" + config.httpPort()));
     bind(AppService.class).in(Singleton.class);
     Multibinder.newSetBinder(binder(), Managed.class).addBinding().to(AppService.class);
     install(ClusterModules.forConfig(config));

@@ -10,7 +10,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code /v2/info}, {@code /v2/leader} and {@code /ping}. A single scheduler is always the leader. */
+/**
+ * {@code /v2/info}, {@code /v2/leader} and {@code /ping}. Only the leading scheduler serves the API
+ * (a standby waits for leadership before its server starts), so this one is the leader.
+ */
 @Path("/")
 public final class InfoResource {
 

@@ -45,6 +45,8 @@ public final class ZkConnection implements Managed {
         .sessionTimeoutMs(config.sessionTimeoutMs())
         .connectionTimeoutMs(config.connectionTimeoutMs())
         .retryPolicy(new ExponentialBackoffRetry(200, 10, 5_000))
+        // Leadership ends when the session is lost, not on every short disconnection.
+        .connectionStateErrorPolicy(new org.apache.curator.framework.state.SessionConnectionStateErrorPolicy())
         .build();
     root.start();
     if (!root.blockUntilConnected(config.connectionTimeoutMs(), TimeUnit.MILLISECONDS)) {
