@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.scheduler.testing.mesos.CallRecord;
 import io.berth.scheduler.testing.mesos.MesosCluster;
 import io.berth.scheduler.testing.mesos.TaskView;
+import io.dropwizard.testing.ConfigOverride;
+import java.util.concurrent.CompletableFuture;
+import org.apache.curator.test.TestingServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -192,6 +195,55 @@ class MesosClusterIT {
     }
     await().atMost(Duration.ofSeconds(90)).until(() -> TestDocker.containersOf(APP).stream()
         .noneMatch(c -> c.taskId().equals(crashed)));
+  }
+
+  @Test
+  void aStandbySchedulerTakesOverWithTheSameFrameworkIdWhenTheLeaderStops() throws Exception {
+    TestDocker.ensureImage();
+    try (TestingServer zk = new TestingServer(true)) {
+      mesos = MesosTestCluster.start(1, 3, work.resolve("mesos"));
+      ConfigOverride ensemble = ConfigOverride.config("zooKeeper.connect", zk.getConnectString());
+      berth = new LocalCluster(work.resolve("berth-a"), MesosTestCluster.freePort(),
+          with(MesosTestCluster.schedulerSettings(mesos), ensemble));
+      berth.start();
+      Set<String> before = ids(runUniqueApp(2, ""));
+      long acceptsBefore = accepts();
+      String framework = mesos.frameworkIds().get(0);
+      int subscriptions = mesos.subscriptions();
+
+      LocalCluster standby = new LocalCluster(work.resolve("berth-b"), MesosTestCluster.freePort(),
+          with(MesosTestCluster.schedulerSettings(mesos), ensemble));
+      CompletableFuture<Void> standbyStarted = CompletableFuture.runAsync(() -> {
+        try {
+          standby.start();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      try {
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+            .until(() -> !standbyStarted.isDone() && mesos.subscriptions() == subscriptions);
+
+        berth.stop();
+        berth = standby;
+
+        standbyStarted.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mesos.subscriptions() > subscriptions);
+        assertThat(mesos.frameworkIds()).containsExactly(framework);
+        assertThat(ids(berth.tasksWhen(APP, LocalCluster.running(2)))).isEqualTo(before);
+        assertThat(accepts()).isEqualTo(acceptsBefore);
+      } finally {
+        if (!standbyStarted.isDone()) {
+          standbyStarted.cancel(true);
+        }
+      }
+    }
+  }
+
+  private static ConfigOverride[] with(ConfigOverride[] settings, ConfigOverride extra) {
+    ConfigOverride[] out = java.util.Arrays.copyOf(settings, settings.length + 1);
+    out[settings.length] = extra;
+    return out;
   }
 
   @Test
