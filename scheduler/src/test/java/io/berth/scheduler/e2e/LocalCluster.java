@@ -93,6 +93,13 @@ final class LocalCluster {
     return last.get(0);
   }
 
+  /** What the task's app serves on its first host port, at {@code /}. */
+  static String servedBy(JsonNode task) throws IOException, InterruptedException {
+    int port = task.path("ports").get(0).asInt();
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   static Predicate<List<JsonNode>> running(int n) {
     return tasks -> tasks.size() == n && tasks.stream().allMatch(t -> t.path("state").asText().equals("TASK_RUNNING"));
   }

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -62,11 +58,7 @@ class LocalClusterIT {
     List<JsonNode> tasks = cluster.tasksWhen("/e2e/web", LocalCluster.running(2));
 
     for (JsonNode task : tasks) {
-      int port = task.path("ports").get(0).asInt();
-      HttpResponse<String> r = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(r.body()).isEqualTo("ok\n");
+      assertThat(LocalCluster.servedBy(task)).isEqualTo("ok\n");
       assertThat(task.path("agentId").asText()).isEqualTo(task.path("slaveId").asText()).isNotBlank();
     }
     List<TestDocker.Container> containers = TestDocker.containersOf("/e2e/web");

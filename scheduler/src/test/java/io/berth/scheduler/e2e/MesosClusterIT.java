@@ -10,10 +10,6 @@ import io.berth.scheduler.testing.mesos.TaskView;
 import io.dropwizard.testing.ConfigOverride;
 import java.util.concurrent.CompletableFuture;
 import org.apache.curator.test.TestingServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -89,11 +85,7 @@ class MesosClusterIT {
         .containsExactlyInAnyOrder("agent-0", "agent-1", "agent-2");
     assertThat(active()).extracting(TaskView::agentId).doesNotHaveDuplicates().hasSize(3);
     for (JsonNode task : tasks) {
-      int port = task.path("ports").get(0).asInt();
-      HttpResponse<String> r = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(r.body()).isEqualTo("ok\n");
+      assertThat(LocalCluster.servedBy(task)).isEqualTo("ok\n");
     }
     List<TestDocker.Container> containers = TestDocker.containersOf(APP);
     assertThat(containers).hasSize(9).allMatch(c -> c.state().equals("running"));
