@@ -47,11 +47,14 @@ class MesosClusterIT {
     TestDocker.removeAll(APP);
   }
 
-  private void start(int masters) throws Exception {
+  private void start(int masters, ConfigOverride... extra) throws Exception {
     TestDocker.ensureImage();
     mesos = MesosTestCluster.start(masters, 3, work.resolve("mesos"));
-    berth = new LocalCluster(work.resolve("berth"), MesosTestCluster.freePort(),
-        MesosTestCluster.schedulerSettings(mesos));
+    ConfigOverride[] settings = MesosTestCluster.schedulerSettings(mesos);
+    for (ConfigOverride o : extra) {
+      settings = with(settings, o);
+    }
+    berth = new LocalCluster(work.resolve("berth"), MesosTestCluster.freePort(), settings);
     berth.start();
   }
 
@@ -113,6 +116,35 @@ class MesosClusterIT {
   }
 
   @Test
+  void silentHeartbeatsMakeTheSchedulerResubscribeAndNothingIsLaunchedAgain() throws Exception {
+    start(1);
+    Set<String> before = ids(runUniqueApp(2, ""));
+    long acceptsBefore = accepts();
+    String framework = mesos.frameworkIds().get(0);
+    int subscriptions = mesos.subscriptions();
+
+    mesos.stopHeartbeats(); // the stream stays open, but says nothing (1 s interval, 5 missed)
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> mesos.subscriptions() > subscriptions);
+    mesos.resumeHeartbeats();
+    assertResubscribedAndReconciled(framework, 0);
+    assertThat(ids(berth.tasksWhen(APP, LocalCluster.running(2)))).isEqualTo(before);
+    assertThat(accepts()).isEqualTo(acceptsBefore);
+  }
+
+  @Test
+  void theJsonEncodingRunsAppsToo() throws Exception {
+    start(1, ConfigOverride.config("mesos.encoding", "json"));
+
+    List<JsonNode> tasks = runUniqueApp(1, ",\"labels\":{\"berth.helpers\":\"off\"}");
+
+    assertThat(LocalCluster.servedBy(tasks.get(0))).isEqualTo("ok\n");
+    assertThat(mesos.calls()).isNotEmpty().allSatisfy(c -> assertThat(c.contentType()).isEqualTo("application/json"));
+    berth.delete("/v2/apps" + APP);
+    await().atMost(Duration.ofSeconds(60)).until(() -> TestDocker.containersOf(APP).isEmpty());
+  }
+
+  @Test
   void aMasterFailoverIsFollowedThroughTheRedirectAndNothingIsLaunchedAgain() throws Exception {
     start(2);
     Set<String> before = ids(runUniqueApp(2, ""));
@@ -132,6 +164,7 @@ class MesosClusterIT {
   private void assertResubscribedAndReconciled(String framework, int master) {
     await().atMost(Duration.ofSeconds(30)).until(() -> mesos.calls().stream()
         .filter(c -> c.masterIndex() == master && "RECONCILE".equals(c.type())).count() >= 2);
+    assertThat(mesos.calls()).allSatisfy(c -> assertThat(c.contentType()).isEqualTo("application/x-protobuf"));
     List<CallRecord> subscribes = mesos.calls().stream()
         .filter(c -> "SUBSCRIBE".equals(c.type()) && c.httpStatus() == 200).toList();
     assertThat(subscribes).allSatisfy(c -> assertThat(c.streamIdHeader()).isNull());

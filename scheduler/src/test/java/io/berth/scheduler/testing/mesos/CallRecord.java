@@ -7,5 +7,7 @@ package io.berth.scheduler.testing.mesos;
  * @param frameworkId the call's framework id, or null
  * @param streamIdHeader the {@code Mesos-Stream-Id} header sent, or null
  * @param httpStatus what the master answered
+ * @param contentType the {@code Content-Type} header sent, or null
  */
-public record CallRecord(int masterIndex, String type, String frameworkId, String streamIdHeader, int httpStatus) {}
+public record CallRecord(int masterIndex, String type, String frameworkId, String streamIdHeader, int httpStatus,
+                         String contentType) {}

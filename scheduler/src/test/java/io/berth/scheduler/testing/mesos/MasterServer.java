@@ -64,7 +64,7 @@ final class MasterServer {
         if (streamId != null) {
           throw new Wire.Rejection(400, "Subscribe calls should not include the 'Mesos-Stream-Id' header");
         }
-        record(call, streamId, 200);
+        record(exchange, call, streamId, 200);
         EventStream stream = new EventStream(exchange, events);
         synchronized (master) {
           if (master.noLeader || master.leader != index) {
@@ -84,7 +84,7 @@ final class MasterServer {
       status = 400;
       body = "Failed to read the body: " + e.getMessage();
     }
-    record(call != null ? call : readable(exchange, bytes), streamId, status);
+    record(exchange, call != null ? call : readable(exchange, bytes), streamId, status);
     Wire.answer(exchange, status, body);
   }
 
@@ -113,10 +113,11 @@ final class MasterServer {
     }
   }
 
-  private void record(Call call, String streamId, int status) {
+  private void record(HttpExchange exchange, Call call, String streamId, int status) {
     String type = call != null && call.hasType() ? call.getType().name() : null;
     String fwId = call != null && call.hasFrameworkId() ? call.getFrameworkId().getValue() : null;
-    master.calls.add(new CallRecord(index, type, fwId, streamId, status));
+    master.calls.add(new CallRecord(index, type, fwId, streamId, status,
+        exchange.getRequestHeaders().getFirst("Content-Type")));
   }
 
   /** {@code validation::scheduler::call::validate}. */

@@ -201,8 +201,8 @@ class MasterStatusCodesTest {
     try (RawScheduler s = RawScheduler.subscribe(master, encoding, RawScheduler.framework().build())) {
       s.send(s.call(Call.Type.SUPPRESS).build());
       assertThat(cluster.calls()).containsExactly(
-          new CallRecord(0, "SUBSCRIBE", null, null, 200),
-          new CallRecord(0, "SUPPRESS", s.frameworkId, s.streamId, 202));
+          new CallRecord(0, "SUBSCRIBE", null, null, 200, encoding.contentType()),
+          new CallRecord(0, "SUPPRESS", s.frameworkId, s.streamId, 202, encoding.contentType()));
       assertThat(cluster.subscriptions()).isEqualTo(1);
     }
   }

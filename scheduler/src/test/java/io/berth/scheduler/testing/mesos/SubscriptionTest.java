@@ -163,7 +163,7 @@ class SubscriptionTest {
           .encodeCall(RawScheduler.subscribeCall(RawScheduler.framework()
               .setId(FrameworkID.newBuilder().setValue(s.frameworkId)).build())));
       assertThat(r.statusCode()).isEqualTo(307);
-      assertThat(cluster.calls()).last().isEqualTo(new CallRecord(0, "SUBSCRIBE", s.frameworkId, null, 307));
+      assertThat(cluster.calls()).last().isEqualTo(new CallRecord(0, "SUBSCRIBE", s.frameworkId, null, 307, encoding.contentType()));
       URI location = URI.create("http:" + r.headers().firstValue("Location").orElseThrow());
       assertThat(location.getPort()).isEqualTo(newLeader.getPort());
       assertThat(s.send(newLeader, s.call(Call.Type.REVIVE).build())).isEqualTo(403);
