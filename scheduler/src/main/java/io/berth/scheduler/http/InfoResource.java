@@ -2,6 +2,7 @@ package io.berth.scheduler.http;
 
 import io.berth.scheduler.SchedulerConfiguration;
 import io.berth.scheduler.store.ZkConnection;
+import io.berth.scheduler.store.ZkFrameworkIdStore;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -54,7 +55,8 @@ public final class InfoResource {
     out.put("buildref", VERSION);
     out.put("elected", true);
     out.put("leader", leader);
-    out.put("frameworkId", null);
+    out.put("frameworkId", config.getCluster().mode().equals("mesos")
+        ? new ZkFrameworkIdStore(zk).get().orElse(null) : null);
     Map<String, Object> marathon = new LinkedHashMap<>();
     marathon.put("master", config.getCluster().mode().equals("mesos") ? config.getMesos().master() : "local");
     marathon.put("hostname", config.advertisedHost());

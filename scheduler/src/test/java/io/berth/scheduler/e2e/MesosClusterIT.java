@@ -95,6 +95,7 @@ class MesosClusterIT {
     assertThat(containers.stream().map(TestDocker.Container::taskId).collect(Collectors.toSet()))
         .isEqualTo(ids(tasks));
     assertThat(mesos.executorProcesses()).hasSize(3);
+    assertThat(berth.get("/v2/info").path("frameworkId").asText()).isEqualTo(mesos.frameworkIds().get(0));
   }
 
   @Test
