@@ -109,6 +109,7 @@ public final class MesosClusterDriver implements ClusterDriver {
       return;
     }
     Call accept = Calls.accept(frameworkId, offer, role.isEmpty() ? null : role, infos, ACCEPT_REFUSE);
+    s.launched(infos.stream().map(t -> new TaskRef(t.taskId(), t.agentId())).toList());
     send(accept).whenComplete((ok, failure) -> {
       Throwable error = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
           ? failure.getCause() : failure;

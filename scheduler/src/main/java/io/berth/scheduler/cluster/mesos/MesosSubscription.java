@@ -36,6 +36,13 @@ import org.slf4j.LoggerFactory;
 final class MesosSubscription implements MesosClient.Listener {
 
   private static final Logger LOG = LoggerFactory.getLogger(MesosSubscription.class);
+  /**
+   * How long a launched task may stay without any update before Berth asks about it (the scheduler
+   * API guide: reconcile a task explicitly when no update arrives for it within a timeout).
+   */
+  static final java.time.Duration LAUNCH_SILENCE = java.time.Duration.ofSeconds(60);
+
+  private record Launched(TaskRef task, Instant since) {}
 
   private final MesosConfig config;
   private final FrameworkIdStore ids;
@@ -51,6 +58,8 @@ final class MesosSubscription implements MesosClient.Listener {
   private final Map<OfferId, String> offerRoles = new HashMap<>();
   private final List<Offer> heldBack = new ArrayList<>();
   private final Set<TaskRef> reconcileSoon = new LinkedHashSet<>();
+  /** Launched tasks that have had no update yet, with when they were (last) asked about. */
+  private final Map<String, Launched> silent = new HashMap<>();
   /** Updates that arrived between SUBSCRIBED and the start of the round: they count as answers. */
   private final List<TaskStatus> early = new ArrayList<>();
   private long generation;
@@ -85,6 +94,14 @@ final class MesosSubscription implements MesosClient.Listener {
   /** A status the driver itself makes up (a launch Mesos refused). */
   void report(TaskStatus status) {
     events.onStatus(status);
+  }
+
+  /** A launch went out: if no update comes for it within {@link #LAUNCH_SILENCE}, it is reconciled. */
+  void launched(List<TaskRef> tasks) {
+    Instant now = clock.instant();
+    synchronized (lock) {
+      tasks.forEach(t -> silent.put(t.taskId(), new Launched(t, now)));
+    }
   }
 
   /** Asks about these tasks on the next tick (a launch whose ACCEPT may have been lost). */
@@ -142,6 +159,7 @@ final class MesosSubscription implements MesosClient.Listener {
       round = null;
       roundPending = false;
       early.clear();
+      silent.clear(); // the next subscription reconciles every task anyway
       reported = false;
       nextPeriodic = Instant.MAX;
     }
@@ -189,6 +207,7 @@ final class MesosSubscription implements MesosClient.Listener {
 
   private void status(TaskStatus status) {
     synchronized (lock) {
+      silent.remove(status.taskId());
       if (round != null || roundPending) {
         if (round != null) {
           round.answer(status);
@@ -276,6 +295,14 @@ final class MesosSubscription implements MesosClient.Listener {
       } else if (reported && !now.isBefore(nextPeriodic)) {
         periodic = true;
         nextPeriodic = now.plus(config.reconcileInterval());
+      }
+      if (reported) {
+        for (Launched l : List.copyOf(silent.values())) {
+          if (!now.isBefore(l.since().plus(LAUNCH_SILENCE))) {
+            reconcileSoon.add(l.task());
+            silent.put(l.task().taskId(), new Launched(l.task(), now));
+          }
+        }
       }
       if (reported && !reconcileSoon.isEmpty()) {
         soon = List.copyOf(reconcileSoon);

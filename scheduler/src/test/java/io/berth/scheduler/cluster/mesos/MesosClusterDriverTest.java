@@ -232,6 +232,24 @@ class MesosClusterDriverTest {
   }
 
   @Test
+  void aLaunchedTaskThatStaysSilentIsReconciledExplicitly() {
+    connect();
+    connection.event(offers("o-1", "o-2"));
+    await().until(() -> events.offers.size() == 2);
+    driver.launch(new OfferId("o-1"), List.of(spec("web.1", 31000)));
+    driver.launch(new OfferId("o-2"), List.of(spec("web.2", 31001)));
+    connection.event(update("web.2", Protos.TaskState.TASK_RUNNING, false, UUID));
+    int before = connection.calls(Call.Type.RECONCILE).size();
+
+    clock.advance(MesosSubscription.LAUNCH_SILENCE);
+
+    await().until(() -> connection.calls(Call.Type.RECONCILE).size() == before + 1);
+    Call reconcile = connection.calls(Call.Type.RECONCILE).get(before);
+    assertThat(reconcile.getReconcile().getTasksList()).extracting(t -> t.getTaskId().getValue())
+        .containsExactly("web.1");
+  }
+
+  @Test
   void killsCarryTheGracePeriod() {
     connect();
     driver.kill("web.1", AGENT, Duration.ofSeconds(7));
