@@ -5,12 +5,22 @@ import io.berth.scheduler.core.matching.Offer;
 import io.berth.scheduler.core.matching.OfferId;
 import io.berth.scheduler.core.reconcile.ObservedTask;
 import java.util.List;
+import java.util.Set;
 
 /** What a {@link ClusterDriver} reports. Implementations are thread-safe and return quickly. */
 public interface ClusterEvents {
 
   /** (Re)connected: these are the tasks the cluster runs now (for start-up reconciliation). */
-  void onConnected(List<ObservedTask> tasks);
+  default void onConnected(List<ObservedTask> tasks) {
+    onConnected(tasks, Set.of());
+  }
+
+  /**
+   * (Re)connected, but the cluster could not yet say anything about the tasks in {@code unconfirmed}
+   * (their agents have not re-registered with a new Mesos master): they are left as they are, and
+   * their state comes later as ordinary status updates.
+   */
+  void onConnected(List<ObservedTask> tasks, Set<String> unconfirmed);
 
   /** Lost the connection; offers held so far are void. */
   void onDisconnected(String why);

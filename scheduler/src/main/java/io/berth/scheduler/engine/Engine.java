@@ -55,6 +55,7 @@ public final class Engine implements Managed, ClusterEvents, AppService.AppListe
   private volatile boolean connected;
   /** The tasks of the last connection while its start-up reconciliation has not gone through. */
   private List<ObservedTask> startup;
+  private Set<String> startupUnconfirmed = Set.of();
 
   public Engine(AppService apps, InstanceStore store, ClusterDriver driver, Clock clock, EngineSettings settings,
                 io.berth.scheduler.config.HelperConfig helpers) {
@@ -139,12 +140,13 @@ public final class Engine implements Managed, ClusterEvents, AppService.AppListe
   }
 
   @Override
-  public void onConnected(List<ObservedTask> tasks) {
+  public void onConnected(List<ObservedTask> tasks, Set<String> unconfirmed) {
     loop.execute(() -> guarded("connected", () -> {
-      LOG.info("Cluster connected, reporting {} tasks; reconciling with {} stored instances",
-          tasks.size(), book.instances.size());
+      LOG.info("Cluster connected, reporting {} tasks ({} more not confirmed yet); reconciling with {} stored"
+          + " instances", tasks.size(), unconfirmed.size(), book.instances.size());
       connected = false;
       startup = List.copyOf(tasks);
+      startupUnconfirmed = Set.copyOf(unconfirmed);
       reconcileAtStartup();
     }));
   }
@@ -155,7 +157,8 @@ public final class Engine implements Managed, ClusterEvents, AppService.AppListe
    */
   private void reconcileAtStartup() {
     Set<String> touched = new HashSet<>();
-    decisions.execute(Reconciliation.atStartup(List.copyOf(book.all()), startup), clock.instant(), touched);
+    decisions.execute(Reconciliation.atStartup(List.copyOf(book.all()), startup, startupUnconfirmed),
+        clock.instant(), touched);
     startup = null;
     connected = true;
     tick();

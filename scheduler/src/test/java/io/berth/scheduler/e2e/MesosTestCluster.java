@@ -22,7 +22,13 @@ final class MesosTestCluster {
 
   /** {@code agents} agents named agent-0.., each with its own 100 host ports from 31000 + 100 i. */
   static MesosCluster start(int masters, int agents, Path workDir) {
+    return start(masters, agents, workDir, Duration.ZERO);
+  }
+
+  /** As above; after a master failover, agents re-register with the new master after {@code reregisterDelay}. */
+  static MesosCluster start(int masters, int agents, Path workDir, Duration reregisterDelay) {
     return MesosCluster.builder()
+        .reregisterDelay(reregisterDelay)
         .masters(masters)
         .agents(agents)
         .agentResources(2, 2048, 10_000)

@@ -37,8 +37,9 @@ final class MesosSubscription implements MesosClient.Listener {
 
   private static final Logger LOG = LoggerFactory.getLogger(MesosSubscription.class);
   /**
-   * How long a launched task may stay without any update before Berth asks about it (the scheduler
-   * API guide: reconcile a task explicitly when no update arrives for it within a timeout).
+   * How long a launched task (or one Mesos said nothing about after a subscription) may stay without
+   * any update before Berth asks about it again (the scheduler API guide: reconcile a task
+   * explicitly when no update arrives for it within a timeout).
    */
   static final java.time.Duration LAUNCH_SILENCE = java.time.Duration.ofSeconds(60);
 
@@ -272,6 +273,7 @@ final class MesosSubscription implements MesosClient.Listener {
     List<TaskRef> again = List.of();
     List<TaskRef> soon = List.of();
     List<io.berth.scheduler.core.reconcile.ObservedTask> observed = null;
+    Set<String> unconfirmed = Set.of();
     List<Offer> offers = List.of();
     boolean periodic = false;
     boolean retryRound;
@@ -282,9 +284,14 @@ final class MesosSubscription implements MesosClient.Listener {
         again = round.askAgain(now);
         if (round.isComplete(now)) {
           observed = round.observed();
-          if (!round.remaining().isEmpty()) {
-            LOG.warn("No answer from Mesos about {} tasks after {}; they count as unreachable",
-                round.remaining().size(), config.reconcileWait());
+          unconfirmed = round.unconfirmed();
+          if (!unconfirmed.isEmpty()) {
+            LOG.warn("No answer from Mesos about {} tasks after {} (their agents have not re-registered yet);"
+                + " they keep their state and are asked about every {}", unconfirmed.size(), config.reconcileWait(),
+                LAUNCH_SILENCE);
+            for (TaskRef t : round.remaining()) {
+              silent.put(t.taskId(), new Launched(t, now));
+            }
           }
           round = null;
           reported = true;
@@ -317,7 +324,7 @@ final class MesosSubscription implements MesosClient.Listener {
     }
     if (observed != null) {
       LOG.info("Reconciliation done: Mesos reports {} tasks", observed.size());
-      events.onConnected(observed);
+      events.onConnected(observed, unconfirmed);
       if (!offers.isEmpty()) {
         events.onOffers(offers);
       }

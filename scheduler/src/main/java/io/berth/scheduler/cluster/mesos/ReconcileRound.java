@@ -2,7 +2,6 @@ package io.berth.scheduler.cluster.mesos;
 
 import io.berth.scheduler.cluster.ClusterDriver.TaskRef;
 import io.berth.scheduler.cluster.TaskStatus;
-import io.berth.scheduler.core.instances.InstanceState;
 import io.berth.scheduler.core.reconcile.ObservedTask;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +15,11 @@ import java.util.Map;
  * scheduler knows, the answers so far, which tasks to ask about again, and when to give up
  * waiting. What it ends with is what the engine's start-up reconciliation gets: every answered task
  * in its reported state, every task the master mentioned that Berth does not know (to be killed),
- * and every known task still unanswered as {@link InstanceState#UNREACHABLE} (its agent has not
- * re-registered with a new master: it may come back, and the app's unreachable strategy decides
- * when it is replaced).
+ * and the known tasks still unanswered as <em>unconfirmed</em>: their agents have not re-registered
+ * with a new master yet (Mesos answers nothing then, for up to its agent re-registration timeout of
+ * 10 minutes). They keep their state, and Berth keeps asking about them until Mesos answers — an
+ * agent that never comes back is reported TASK_UNREACHABLE by Mesos itself, and then the app's
+ * unreachable strategy decides.
  */
 final class ReconcileRound {
 
@@ -64,10 +65,13 @@ final class ReconcileRound {
     for (TaskStatus s : answers.values()) {
       out.add(new ObservedTask(s.taskId(), s.agentId(), s.state(), s.healthy(), s.message()));
     }
-    for (TaskRef t : remaining()) {
-      out.add(new ObservedTask(t.taskId(), t.agentId(), InstanceState.UNREACHABLE, null,
-          "Mesos did not answer about this task after the subscription (its agent has not re-registered)"));
-    }
+    return out;
+  }
+
+  /** The known tasks Mesos has said nothing about. */
+  java.util.Set<String> unconfirmed() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    remaining().forEach(t -> out.add(t.taskId()));
     return out;
   }
 }

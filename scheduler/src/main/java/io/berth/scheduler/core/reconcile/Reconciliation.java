@@ -24,7 +24,9 @@ import java.util.Set;
  *   <li>stored, launched, not in the cluster: {@link MarkLost} — it ended while nobody watched (or
  *       the launch never went out); it is replaced with a new id, never relaunched;
  *   <li>stored and ended: {@link Expunge}; stored and SCHEDULED: left waiting;
- *   <li>in the cluster only: {@link KillOrphan}.
+ *   <li>in the cluster only: {@link KillOrphan};
+ *   <li>stored, launched, and <em>unconfirmed</em> — the cluster could not say yet (a new Mesos
+ *       master whose agents have not all re-registered): left as it is; the cluster reports it later.
  * </ul>
  * Run it before anything is launched. Then run the {@link Reconciler} as usual.
  */
@@ -36,6 +38,12 @@ public final class Reconciliation {
 
   public static List<Decision> atStartup(Collection<Instance> stored,
                                          Collection<ObservedTask> observed) {
+    return atStartup(stored, observed, Set.of());
+  }
+
+  /** As above; the task ids in {@code unconfirmed} are neither adopted nor given up. */
+  public static List<Decision> atStartup(Collection<Instance> stored, Collection<ObservedTask> observed,
+                                         Set<String> unconfirmed) {
     Map<String, ObservedTask> byId = new LinkedHashMap<>();
     observed.forEach(t -> byId.putIfAbsent(t.taskId(), t));
     Set<String> known = new HashSet<>();
@@ -46,6 +54,8 @@ public final class Reconciliation {
       if (task != null) {
         out.add(new Adopt(i.id(), new StatusUpdate(task.state(), task.message(), task.healthy(),
             UpdateSource.MASTER, null)));
+      } else if (unconfirmed.contains(i.id().value()) && !i.isTerminal()) {
+        continue; // no news is not bad news: the cluster has not been able to tell yet
       } else if (i.isTerminal()) {
         out.add(new Expunge(i.id()));
       } else if (i.state() != InstanceState.SCHEDULED) {

@@ -24,7 +24,7 @@ final class RecordingEvents implements ClusterEvents {
   final List<List<HealthCheckResult>> healthResults = new CopyOnWriteArrayList<>();
 
   @Override
-  public void onConnected(List<ObservedTask> tasks) {
+  public void onConnected(List<ObservedTask> tasks, java.util.Set<String> unconfirmed) {
     connected.add(tasks);
     all.add(tasks);
   }

@@ -109,7 +109,7 @@ class MesosClusterDriverTest {
   }
 
   @Test
-  void tasksMesosSaysNothingAboutCountAsUnreachableOnceTheWaitIsOver() {
+  void tasksMesosSaysNothingAboutAreUnconfirmedOnceTheWaitIsOverAndAskedAboutAgain() {
     events.known = List.of(new TaskRef("web.1", AGENT));
     driver.start(events);
     connection.event(subscribed());
@@ -121,10 +121,14 @@ class MesosClusterDriverTest {
 
     clock.advance(config.reconcileWait());
     await().until(() -> !events.connected.isEmpty());
-    assertThat(events.connected.get(0)).singleElement().satisfies(t -> {
-      assertThat(t.taskId()).isEqualTo("web.1");
-      assertThat(t.state()).isEqualTo(InstanceState.UNREACHABLE);
-    });
+    assertThat(events.connected.get(0)).isEmpty();
+    assertThat(events.unconfirmed.get(0)).containsExactly("web.1");
+
+    int asked = connection.calls(Call.Type.RECONCILE).size();
+    clock.advance(MesosSubscription.LAUNCH_SILENCE);
+    await().until(() -> connection.calls(Call.Type.RECONCILE).size() == asked + 1);
+    assertThat(connection.calls(Call.Type.RECONCILE).get(asked).getReconcile().getTasksList())
+        .extracting(t -> t.getTaskId().getValue()).containsExactly("web.1");
   }
 
   @Test
@@ -386,13 +390,15 @@ class MesosClusterDriverTest {
   private static final class Events implements ClusterEvents {
     final List<String> log = new CopyOnWriteArrayList<>();
     final List<List<ObservedTask>> connected = new CopyOnWriteArrayList<>();
+    final List<java.util.Set<String>> unconfirmed = new CopyOnWriteArrayList<>();
     final List<Offer> offers = new CopyOnWriteArrayList<>();
     final List<TaskStatus> statuses = new CopyOnWriteArrayList<>();
     volatile List<TaskRef> known = List.of();
 
     @Override
-    public void onConnected(List<ObservedTask> tasks) {
+    public void onConnected(List<ObservedTask> tasks, java.util.Set<String> notYet) {
       log.add("connected");
+      unconfirmed.add(java.util.Set.copyOf(notYet));
       connected.add(new ArrayList<>(tasks));
     }
 

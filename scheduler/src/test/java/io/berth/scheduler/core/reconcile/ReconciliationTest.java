@@ -108,4 +108,14 @@ class ReconciliationTest {
     assertThat(Reconciliation.atStartup(List.of(ended), List.of()))
         .containsExactly(new Decision.Expunge(ended.id()));
   }
+
+  @Test
+  void anUnconfirmedTaskIsLeftAsItIs() {
+    Instance running = anInstance().running().build();
+
+    assertThat(Reconciliation.atStartup(List.of(running), List.of(), java.util.Set.of(running.id().value())))
+        .isEmpty();
+    assertThat(Reconciliation.atStartup(List.of(running), List.of()))
+        .singleElement().isInstanceOf(MarkLost.class);
+  }
 }
