@@ -58,7 +58,7 @@ public final class InfoResource {
     out.put("frameworkId", config.getCluster().mode().equals("mesos")
         ? new ZkFrameworkIdStore(zk).get().orElse(null) : null);
     Map<String, Object> marathon = new LinkedHashMap<>();
-    marathon.put("master", config.getCluster().mode().equals("mesos") ? config.getMesos().master() : "local");
+    marathon.put("master", config.getCluster().mode().equals("mesos") ? io.berth.scheduler.cluster.mesos.MasterDetector.redact(config.getMesos().master()) : "local");
     marathon.put("hostname", config.advertisedHost());
     marathon.put("http_port", config.httpPort());
     marathon.put("zk_max_versions", config.getZooKeeper().maxVersions());

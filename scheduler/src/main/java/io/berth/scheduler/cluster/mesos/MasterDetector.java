@@ -44,4 +44,12 @@ public interface MasterDetector extends AutoCloseable {
     }
     return new StaticMasters(MasterUrls.parseList(trimmed));
   }
+
+  /**
+   * The master setting fit to log or show: credentials in a URL ({@code zk://user:secret@h/mesos},
+   * {@code http://user:secret@h:5050}) become {@code ***}.
+   */
+  static String redact(String value) {
+    return value == null ? null : value.replaceAll("(?<=://)[^/@,]*@", "***@");
+  }
 }

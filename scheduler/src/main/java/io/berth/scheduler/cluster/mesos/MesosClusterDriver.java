@@ -73,7 +73,8 @@ public final class MesosClusterDriver implements ClusterDriver {
   @Override
   public void start(ClusterEvents events) {
     String stored = ids.get().orElse(null);
-    LOG.info("Subscribing to Mesos at {} as framework '{}' ({}), {}", config.master(), config.frameworkName(),
+    LOG.info("Subscribing to Mesos at {} as framework '{}' ({}), {}", MasterDetector.redact(config.master()),
+        config.frameworkName(),
         stored == null ? "first registration" : "framework id " + stored, Encoding.fromConfig(config.encoding()));
     subscription = new MesosSubscription(config, ids, stored, events, clock, timer, this::send);
     connection = connections.open(subscription);

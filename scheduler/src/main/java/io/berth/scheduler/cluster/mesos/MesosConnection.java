@@ -48,6 +48,7 @@ interface MesosConnection extends AutoCloseable {
         @Override
         public void close() {
           client.close();
+          masters.close(); // the client leaves its detector (a ZooKeeper session) to its owner
         }
       };
     };

@@ -29,11 +29,24 @@ final class TaskLaunches {
       throw new IllegalArgumentException("task " + task.taskId() + " has no agent");
     }
     ShareSplit split = ShareSplit.of(spec.resources(), executorResources);
+    Integer seconds = task.app().taskKillGracePeriodSeconds();
+    Duration grace = seconds == null ? null : Duration.ofSeconds(seconds);
     ExecutorLaunch executor = new ExecutorLaunch(ExecutorLaunch.executorIdFor(task.taskId()), executorUri,
-        split.executor(), null);
-    Integer grace = task.app().taskKillGracePeriodSeconds();
-    return new TaskLaunch(task.taskId(), task.app().id(), task.agentId(), split.task(), executor,
-        grace == null ? null : Duration.ofSeconds(grace), payload(task));
+        split.executor(), shutdownGrace(grace));
+    return new TaskLaunch(task.taskId(), task.app().id(), task.agentId(), split.task(), executor, grace,
+        payload(task));
+  }
+
+  /**
+   * On SHUTDOWN the executor gives each of a pod's containers a quarter of its own grace period
+   * (they stop one after another); so that the app's container still gets its kill grace, the
+   * executor's period is four times that plus a margin, and never below Mesos' default of 5 s.
+   */
+  static Duration shutdownGrace(Duration killGrace) {
+    Duration floor = Duration.ofSeconds(5);
+    Duration perContainer = killGrace != null ? killGrace : io.berth.executor.pod.PodPlan.DEFAULT_KILL_GRACE;
+    Duration wanted = perContainer.multipliedBy(4).plusSeconds(2);
+    return wanted.compareTo(floor) > 0 ? wanted : floor;
   }
 
   static byte[] payload(TaskPayload task) {

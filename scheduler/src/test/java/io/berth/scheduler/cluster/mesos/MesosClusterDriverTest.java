@@ -169,6 +169,10 @@ class MesosClusterDriverTest {
     assertThat(scalar(first.getExecutor().getResourcesList(), "cpus")).isEqualTo(0.1);
     assertThat(scalar(first.getExecutor().getResourcesList(), "mem")).isEqualTo(128.0);
     assertThat(first.getExecutor().getCommand().getUris(0).getValue()).isEqualTo(JAR);
+    assertThat(first.getExecutor().getShutdownGracePeriod().getNanoseconds())
+        .as("the app's 3 s kill grace for each of the pod's containers in turn, plus a margin")
+        .isEqualTo(Duration.ofSeconds(14).toNanos());
+    assertThat(first.hasKillPolicy()).as("the app sets no kill grace: the executor's default applies").isFalse();
     assertThat(first.getResourcesList()).allSatisfy(r -> assertThat(r.getAllocationInfo().getRole()).isEqualTo("*"));
     TaskPayload payload = new ObjectMapper().readValue(first.getData().toByteArray(), TaskPayload.class);
     assertThat(payload.taskId()).isEqualTo("web.1");
