@@ -13,8 +13,11 @@ import java.util.List;
  *
  * @param shutdownGrace how long the agent waits after SHUTDOWN before destroying the container;
  *     null for the agent's default
+ * @param cacheable whether the agent's fetcher may cache the jar by its URI: only when the URI
+ *     names the jar's content (a new jar gets a new URI)
  */
-public record ExecutorLaunch(String executorId, String jarUri, List<RoleShare> resources, Duration shutdownGrace) {
+public record ExecutorLaunch(String executorId, String jarUri, List<RoleShare> resources, Duration shutdownGrace,
+                             boolean cacheable) {
   public ExecutorLaunch {
     requireNonNull(executorId, "executorId");
     requireNonNull(jarUri, "jarUri");
@@ -25,6 +28,10 @@ public record ExecutorLaunch(String executorId, String jarUri, List<RoleShare> r
     if (shutdownGrace != null && shutdownGrace.isNegative()) {
       throw new IllegalArgumentException("shutdownGrace must not be negative, was " + shutdownGrace);
     }
+  }
+
+  public ExecutorLaunch(String executorId, String jarUri, List<RoleShare> resources, Duration shutdownGrace) {
+    this(executorId, jarUri, resources, shutdownGrace, false);
   }
 
   /** One executor per task: its id is derived from the task's, so relaunches never share one. */

@@ -52,8 +52,8 @@ public final class MesosClusterDriver implements ClusterDriver {
   private volatile MesosConnection connection;
 
   public MesosClusterDriver(MesosConfig config, MesosConnection.Factory connections, FrameworkIdStore ids,
-                            String executorUri, Clock clock) {
-    this(config, connections, ids, executorUri, clock, CompletableFuture.completedFuture(null));
+                            ExecutorJar.Source executor, Clock clock) {
+    this(config, connections, ids, executor, clock, CompletableFuture.completedFuture(null));
   }
 
   /**
@@ -61,13 +61,14 @@ public final class MesosClusterDriver implements ClusterDriver {
    *     the executor jar from it, so the subscription (and with it every launch) waits for it
    */
   public MesosClusterDriver(MesosConfig config, MesosConnection.Factory connections, FrameworkIdStore ids,
-                            String executorUri, Clock clock, java.util.concurrent.CompletionStage<Void> serving) {
+                            ExecutorJar.Source executor, Clock clock,
+                            java.util.concurrent.CompletionStage<Void> serving) {
     this.serving = requireNonNull(serving, "serving");
     this.config = requireNonNull(config, "config");
     this.connections = requireNonNull(connections, "connections");
     this.ids = requireNonNull(ids, "ids");
     this.clock = requireNonNull(clock, "clock");
-    this.launches = new TaskLaunches(requireNonNull(executorUri, "executorUri"), config.executorResources());
+    this.launches = new TaskLaunches(requireNonNull(executor, "executor"), config.executorResources());
   }
 
   @Override

@@ -37,6 +37,6 @@ public final class MesosClusterModule extends AbstractModule {
         .withCredentials(config.principal(), config.secret());
     MasterDetector masters = MasterDetector.fromConfig(config.master());
     return new MesosClusterDriver(config, MesosConnection.of(settings, masters), new ZkFrameworkIdStore(zk),
-        jar.uri(), clock, serving.started());
+        jar.source(), clock, serving.started());
   }
 }

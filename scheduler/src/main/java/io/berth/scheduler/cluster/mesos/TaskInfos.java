@@ -37,7 +37,7 @@ final class TaskInfos {
                 .setValue(executor.jarUri())
                 .setExtract(false)
                 .setExecutable(false)
-                .setCache(false)
+                .setCache(executor.cacheable())
                 .setOutputFile(EXECUTOR_JAR))
             .setShell(true)
             .setValue(EXECUTOR_COMMAND))

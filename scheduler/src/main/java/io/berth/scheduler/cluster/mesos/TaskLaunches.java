@@ -15,11 +15,11 @@ final class TaskLaunches {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final String executorUri;
+  private final ExecutorJar.Source executor;
   private final Resources executorResources;
 
-  TaskLaunches(String executorUri, Resources executorResources) {
-    this.executorUri = executorUri;
+  TaskLaunches(ExecutorJar.Source executor, Resources executorResources) {
+    this.executor = executor;
     this.executorResources = executorResources;
   }
 
@@ -31,9 +31,9 @@ final class TaskLaunches {
     ShareSplit split = ShareSplit.of(spec.resources(), executorResources);
     Integer seconds = task.app().taskKillGracePeriodSeconds();
     Duration grace = seconds == null ? null : Duration.ofSeconds(seconds);
-    ExecutorLaunch executor = new ExecutorLaunch(ExecutorLaunch.executorIdFor(task.taskId()), executorUri,
-        split.executor(), shutdownGrace(grace));
-    return new TaskLaunch(task.taskId(), task.app().id(), task.agentId(), split.task(), executor, grace,
+    ExecutorLaunch launch = new ExecutorLaunch(ExecutorLaunch.executorIdFor(task.taskId()), executor.uri(),
+        split.executor(), shutdownGrace(grace), executor.cacheable());
+    return new TaskLaunch(task.taskId(), task.app().id(), task.agentId(), split.task(), launch, grace,
         payload(task));
   }
 

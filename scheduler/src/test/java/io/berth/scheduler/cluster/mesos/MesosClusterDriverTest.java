@@ -49,8 +49,8 @@ class MesosClusterDriverTest {
   private final Events events = new Events();
   private final Ids ids = new Ids();
   private final MesosConfig config = MesosConfig.defaults();
-  private final MesosClusterDriver driver = new MesosClusterDriver(config, l -> connection.listening(l), ids, JAR,
-      clock);
+  private final MesosClusterDriver driver = new MesosClusterDriver(config, l -> connection.listening(l), ids,
+      new ExecutorJar.Source(JAR, true), clock);
 
   @AfterEach
   void stop() {
@@ -169,6 +169,7 @@ class MesosClusterDriverTest {
     assertThat(scalar(first.getExecutor().getResourcesList(), "cpus")).isEqualTo(0.1);
     assertThat(scalar(first.getExecutor().getResourcesList(), "mem")).isEqualTo(128.0);
     assertThat(first.getExecutor().getCommand().getUris(0).getValue()).isEqualTo(JAR);
+    assertThat(first.getExecutor().getCommand().getUris(0).getCache()).isTrue();
     assertThat(first.getExecutor().getShutdownGracePeriod().getNanoseconds())
         .as("the app's 3 s kill grace for each of the pod's containers in turn, plus a margin")
         .isEqualTo(Duration.ofSeconds(14).toNanos());
