@@ -101,6 +101,8 @@ public class SchedulerApplication extends Application<SchedulerConfiguration> {
     }
     if (config.getCluster().mode().equals("mesos")) {
       environment.jersey().register(injector.getInstance(ExecutorJarResource.class));
+      environment.healthChecks().register("mesos",
+          injector.getInstance(io.berth.scheduler.cluster.mesos.MesosHealthCheck.class));
     }
   }
 }

@@ -66,6 +66,11 @@ final class LocalCluster {
     return json(send(HttpRequest.newBuilder(uri(path)).GET()));
   }
 
+  /** A GET on the admin port (health checks, metrics). */
+  JsonNode adminGet(String path) {
+    return json(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getAdminPort() + path)).GET()));
+  }
+
   JsonNode post(String path, String body) {
     return json(send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body))));

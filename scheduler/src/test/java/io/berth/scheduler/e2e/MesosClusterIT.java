@@ -100,6 +100,7 @@ class MesosClusterIT {
         .isEqualTo(ids(tasks));
     assertThat(mesos.executorProcesses()).hasSize(3);
     assertThat(berth.get("/v2/info").path("frameworkId").asText()).isEqualTo(mesos.frameworkIds().get(0));
+    assertThat(berth.adminGet("/healthcheck").path("mesos").path("healthy").asBoolean()).isTrue();
   }
 
   @Test

@@ -85,6 +85,12 @@ public final class MesosClusterDriver implements ClusterDriver {
     timer.scheduleWithFixedDelay(() -> subscription.tick(), tick, tick, TimeUnit.MILLISECONDS);
   }
 
+  /** What keeps Berth from working with Mesos right now, or null when it is subscribed and reconciled. */
+  public String problem() {
+    MesosSubscription s = subscription;
+    return s == null ? "not started" : s.problem();
+  }
+
   @Override
   public Resources taskOverhead() {
     return config.executorResources();

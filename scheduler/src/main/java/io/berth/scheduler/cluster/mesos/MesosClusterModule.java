@@ -28,11 +28,12 @@ public final class MesosClusterModule extends AbstractModule {
     bind(MesosConfig.class).toInstance(config);
     bind(ExecutorJar.class).toInstance(jar);
     bind(ExecutorJarResource.class).in(Singleton.class);
+    bind(ClusterDriver.class).to(MesosClusterDriver.class);
   }
 
   @Provides
   @Singleton
-  ClusterDriver driver(ZkConnection zk, Clock clock, HttpServing serving) {
+  MesosClusterDriver driver(ZkConnection zk, Clock clock, HttpServing serving) {
     MesosClientSettings settings = MesosClientSettings.defaults(Encoding.fromConfig(config.encoding()))
         .withCredentials(config.principal(), config.secret());
     MasterDetector masters = MasterDetector.fromConfig(config.master());

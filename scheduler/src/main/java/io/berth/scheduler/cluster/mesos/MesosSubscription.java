@@ -68,6 +68,7 @@ final class MesosSubscription implements MesosClient.Listener {
   private ReconcileRound round;
   private boolean reported;
   private Instant nextPeriodic = Instant.MAX;
+  private volatile String problem = "not subscribed to Mesos yet";
 
   MesosSubscription(MesosConfig config, FrameworkIdStore ids, String storedId, ClusterEvents events, Clock clock,
                     Executor background, Function<Call, CompletableFuture<Void>> send) {
@@ -83,6 +84,11 @@ final class MesosSubscription implements MesosClient.Listener {
 
   String frameworkId() {
     return frameworkId;
+  }
+
+  /** What keeps Berth from working with Mesos right now (for the health check), or null when nothing. */
+  String problem() {
+    return problem;
   }
 
   /** The offer's allocation role ("" for none) if it can still be used, and forgets it; else null. */
@@ -144,6 +150,7 @@ final class MesosSubscription implements MesosClient.Listener {
             f.status() == null ? "no status" : "exit code " + (f.status() >> 8));
       }
     } else if (e instanceof MesosEvent.MasterError m) {
+      problem = "Mesos refused the subscription: " + m.message();
       LOG.error("Mesos ended the subscription: {}{}", m.message(), m.message().contains("removed")
           ? ". Framework " + frameworkId + " is gone for good (its failover timeout ran out, or an operator tore"
             + " it down) and Mesos killed its tasks; Berth keeps retrying. To register anew, delete the znode"
@@ -153,6 +160,9 @@ final class MesosSubscription implements MesosClient.Listener {
 
   @Override
   public void onDisconnected(String why) {
+    if (problem == null || !problem.startsWith("Mesos refused")) {
+      problem = "disconnected from Mesos since " + clock.instant() + ": " + why;
+    }
     synchronized (lock) {
       generation++;
       offerRoles.clear();
@@ -325,6 +335,7 @@ final class MesosSubscription implements MesosClient.Listener {
     if (observed != null) {
       LOG.info("Reconciliation done: Mesos reports {} tasks", observed.size());
       events.onConnected(observed, unconfirmed);
+      problem = null;
       if (!offers.isEmpty()) {
         events.onOffers(offers);
       }

@@ -67,6 +67,7 @@ class MesosClusterDriverTest {
     await().until(() -> !events.connected.isEmpty());
     assertThat(ids.stored).containsExactly(FRAMEWORK);
     assertThat(events.log.indexOf("stored " + FRAMEWORK)).isLessThan(events.log.indexOf("connected"));
+    assertThat(driver.problem()).isNull();
     Call again = connection.listener.subscribeCall();
     assertThat(again.getFrameworkId().getValue()).isEqualTo(FRAMEWORK);
     assertThat(again.getSubscribe().getFrameworkInfo().getId().getValue()).isEqualTo(FRAMEWORK);
@@ -234,6 +235,7 @@ class MesosClusterDriverTest {
 
     connection.listener.onDisconnected("stream closed");
     driver.launch(new OfferId("o-1"), List.of(spec("web.1", 31000)));
+    assertThat(driver.problem()).startsWith("disconnected from Mesos since").endsWith("stream closed");
 
     assertThat(events.log).contains("disconnected");
     assertThat(connection.calls(Call.Type.ACCEPT)).isEmpty();
