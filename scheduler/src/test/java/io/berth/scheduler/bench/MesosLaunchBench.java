@@ -1,0 +1,256 @@
+package io.berth.scheduler.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.berth.scheduler.SchedulerApplication;
+import io.berth.scheduler.SchedulerConfiguration;
+import io.berth.scheduler.testing.mesos.CallRecord;
+import io.berth.scheduler.testing.mesos.ExecutorMode;
+import io.berth.scheduler.testing.mesos.MesosCluster;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench-mesos [--agents 1000] [--instances 10000] [--apps 10] [--timeout-minutes 15]}: the
+ * Mesos emulator with stub executors (an agent answers LAUNCH with TASK_STARTING, TASK_RUNNING),
+ * the whole scheduler in this JVM in Mesos mode against it (embedded ZooKeeper), apps created
+ * through the HTTP API; measures the time until {@code /v2/apps} reports every instance running,
+ * the offers the master sent meanwhile and the calls Berth made. Each option can also be given
+ * as a system property ({@code -Dbench.agents=100}); {@code -Dbench.logLevel=INFO} shows the scheduler's
+ * log. Not a test; see docs/benchmarks.md.
+ */
+public final class MesosLaunchBench {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String GROUP = "/bench-mesos";
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private URI api;
+
+  private MesosLaunchBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts = options(args);
+    int agents = Integer.parseInt(opts.get("agents"));
+    int instances = Integer.parseInt(opts.get("instances"));
+    int apps = Integer.parseInt(opts.get("apps"));
+    Duration timeout = Duration.ofMinutes(Long.parseLong(opts.get("timeout-minutes")));
+    if (instances % apps != 0) {
+      throw new IllegalArgumentException("instances must be a multiple of apps");
+    }
+    new MesosLaunchBench().run(agents, instances, apps, timeout);
+    System.exit(0);  // the emulator's and Dropwizard's non-daemon threads
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> opts = new TreeMap<>(Map.of("agents", "1000", "instances", "10000", "apps", "10",
+        "timeout-minutes", "15"));
+    opts.replaceAll((k, v) -> System.getProperty("bench." + k, v));
+    for (int i = 0; i < args.length; i += 2) {
+      String key = args[i].replaceFirst("^--", "");
+      if (!opts.containsKey(key) || i + 1 >= args.length) {
+        throw new IllegalArgumentException("usage: [--agents M] [--instances N] [--apps A] [--timeout-minutes T]");
+      }
+      opts.put(key, args[i + 1]);
+    }
+    return opts;
+  }
+
+  private void run(int agents, int instances, int apps, Duration timeout) throws Exception {
+    Path data = Files.createTempDirectory("bench-mesos");
+    Path executorJar = Files.writeString(data.resolve("stub-executor.jar"), "not used: executors are stubbed");
+    EmulatorLogCounter counter = EmulatorLogCounter.attach(null);
+    long t = System.nanoTime();
+    MesosCluster cluster = MesosCluster.builder()
+        .agents(agents)
+        .agentResources(8, 32 * 1024, 100_000)
+        .agentPorts(i -> new int[] {31000, 32000})  // stubs bind nothing: every agent may offer the same range
+        .heartbeatInterval(Duration.ofSeconds(15))
+        .allocationInterval(Duration.ofSeconds(1))
+        .executors(ExecutorMode.stub())
+        .start();
+    System.err.printf("emulator with %d agents up in %d ms%n", agents, ms(t));
+    long heapEmulator = usedHeapAfterGc();
+    int port = freePort();
+    DropwizardTestSupport<SchedulerConfiguration> app = new DropwizardTestSupport<>(SchedulerApplication.class,
+        SchedulerApplication.DEFAULT_CONFIG,
+        ConfigOverride.config("dataDir", data.resolve("data").toString()),
+        ConfigOverride.config("zooKeeper.connect", "embedded"),
+        ConfigOverride.config("server.applicationConnectors[0].port", Integer.toString(port)),
+        ConfigOverride.config("server.adminConnectors[0].port", "0"),
+        ConfigOverride.config("logging.level", System.getProperty("bench.logLevel", "WARN")),
+        ConfigOverride.config("cluster.mode", "mesos"),
+        ConfigOverride.config("mesos.master", cluster.masterList()),
+        ConfigOverride.config("mesos.executorJar", executorJar.toString()),
+        ConfigOverride.config("advertisedHost", "127.0.0.1"));
+    app.addListener(new DropwizardTestSupport.ServiceListener<>() {
+      @Override
+      public void onRun(SchedulerConfiguration configuration, Environment environment,
+                        DropwizardTestSupport<SchedulerConfiguration> rule) {
+        EmulatorLogCounter.attach(counter);  // Dropwizard has reset logging by now
+      }
+    });
+    t = System.nanoTime();
+    app.before();
+    api = URI.create("http://127.0.0.1:" + port);
+    System.err.printf("scheduler up in %d ms%n", ms(t));
+    try {
+      Thread.sleep(2000);  // subscribed, first offers declined: the run starts from a steady state
+      EmulatorLogCounter.Snapshot before = counter.snapshot();
+      int callsBefore = cluster.calls().size();
+      long t0 = System.nanoTime();
+      for (int a = 0; a < apps; a++) {
+        post(appJson(a, instances / apps));
+      }
+      long postedMs = ms(t0);
+      long firstRunningMs = -1;
+      long halfMs = -1;
+      int running = 0;
+      long deadline = t0 + timeout.toNanos();
+      while (running < instances && System.nanoTime() < deadline) {
+        Thread.sleep(250);
+        running = runningInstances();
+        if (running > 0 && firstRunningMs < 0) {
+          firstRunningMs = ms(t0);
+        }
+        if (running * 2 >= instances && halfMs < 0) {
+          halfMs = ms(t0);
+        }
+        System.err.printf("  t=%6.1f s running=%d offers=%d%n", ms(t0) / 1000.0, running,
+            counter.snapshot().minus(before).offers());
+      }
+      long allMs = ms(t0);
+      EmulatorLogCounter.Snapshot during = counter.snapshot().minus(before);
+      List<CallRecord> calls = cluster.calls();
+      Map<String, Long> byType = callCounts(calls.subList(callsBefore, calls.size()));
+      long heapAll = usedHeapAfterGc();
+      report(agents, instances, apps, running, postedMs, firstRunningMs, halfMs, allMs, during, byType,
+          heapEmulator, heapAll);
+    } finally {
+      app.after();
+      cluster.close();
+      deleteTree(data);
+    }
+  }
+
+  private static String appJson(int a, int instances) {
+    return "{\"id\":\"" + GROUP + "/app-" + a + "\",\"cmd\":\"sleep 3600\",\"instances\":" + instances
+        + ",\"cpus\":0.1,\"mem\":32,\"portDefinitions\":[{\"port\":0}],\"labels\":{\"berth.helpers\":\"off\"}}";
+  }
+
+  private int runningInstances() throws IOException, InterruptedException {
+    JsonNode apps = JSON.readTree(send(HttpRequest.newBuilder(api.resolve("/v2/apps")).GET())).path("apps");
+    int running = 0;
+    for (JsonNode app : apps) {
+      if (app.path("id").asText().startsWith(GROUP + "/")) {
+        running += app.path("tasksRunning").asInt();
+      }
+    }
+    return running;
+  }
+
+  private void post(String body) throws IOException, InterruptedException {
+    send(HttpRequest.newBuilder(api.resolve("/v2/apps")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(response.statusCode() + " from the API: " + response.body());
+    }
+    return response.body();
+  }
+
+  private static Map<String, Long> callCounts(List<CallRecord> calls) {
+    Map<String, Long> byType = new TreeMap<>();
+    for (CallRecord c : calls) {
+      if (c.httpStatus() == 202 && c.type() != null) {
+        byType.merge(c.type(), 1L, Long::sum);
+      }
+    }
+    return byType;
+  }
+
+  private static void report(int agents, int instances, int apps, int running, long postedMs, long firstMs,
+                             long halfMs, long allMs, EmulatorLogCounter.Snapshot d, Map<String, Long> calls,
+                             long heapEmulator, long heapAll) {
+    double seconds = allMs / 1000.0;
+    long accepts = calls.getOrDefault("ACCEPT", 0L);
+    String[][] rows = {
+        {"agents / instances / apps", agents + " / " + instances + " / " + apps},
+        {"instances running (API)", running + (running < instances ? "  (TIMED OUT)" : "")},
+        {"POSTs answered (ms)", Long.toString(postedMs)},
+        {"first instance running (ms)", Long.toString(firstMs)},
+        {"half running (ms)", Long.toString(halfMs)},
+        {"all running (ms)", Long.toString(allMs)},
+        {"instances running per second", fmt(running / seconds)},
+        {"OFFERS events sent", Long.toString(d.offerEvents())},
+        {"offers sent to Berth", Long.toString(d.offers())},
+        {"offers per second", fmt(d.offers() / seconds)},
+        {"tasks launched by the master", Long.toString(d.launches())},
+        {"ACCEPT calls", Long.toString(accepts)},
+        {"tasks per ACCEPT", accepts == 0 ? "-" : fmt((double) d.launches() / accepts)},
+        {"DECLINE calls", Long.toString(calls.getOrDefault("DECLINE", 0L))},
+        {"ACKNOWLEDGE calls", Long.toString(calls.getOrDefault("ACKNOWLEDGE", 0L))},
+        {"SUPPRESS / REVIVE calls", calls.getOrDefault("SUPPRESS", 0L) + " / " + calls.getOrDefault("REVIVE", 0L)},
+        {"all calls by type", calls.toString()},
+        {"heap: emulator alone, after GC (MiB)", Long.toString(heapEmulator >> 20)},
+        {"heap: emulator + scheduler, after GC (MiB)", Long.toString(heapAll >> 20)},
+    };
+    System.out.println("Mesos launch benchmark (stub executors)");
+    for (String[] row : rows) {
+      System.out.printf("  %-44s %s%n", row[0], row[1]);
+    }
+    System.out.printf(Locale.ROOT, "agents=%d instances=%d running=%d all_running_ms=%d offers=%d offers_per_sec=%.1f"
+            + " accepts=%d tasks_per_accept=%s declines=%d heap_total_mb=%d heap_emulator_mb=%d%n",
+        agents, instances, running, allMs, d.offers(), d.offers() / seconds, accepts,
+        accepts == 0 ? "-" : fmt((double) d.launches() / accepts), calls.getOrDefault("DECLINE", 0L),
+        heapAll >> 20, heapEmulator >> 20);
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  private static long usedHeapAfterGc() throws InterruptedException {
+    System.gc();
+    Thread.sleep(200);
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  private static long ms(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
