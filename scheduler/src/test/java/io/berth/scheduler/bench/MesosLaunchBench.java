@@ -122,19 +122,23 @@ public final class MesosLaunchBench {
       long postedMs = ms(t0);
       long firstRunningMs = -1;
       long halfMs = -1;
+      Phases phases = new Phases();
       int running = 0;
       long deadline = t0 + timeout.toNanos();
       while (running < instances && System.nanoTime() < deadline) {
         Thread.sleep(250);
         running = runningInstances();
+        long now = ms(t0);
         if (running > 0 && firstRunningMs < 0) {
-          firstRunningMs = ms(t0);
+          firstRunningMs = now;
         }
         if (running * 2 >= instances && halfMs < 0) {
-          halfMs = ms(t0);
+          halfMs = now;
         }
-        System.err.printf("  t=%6.1f s running=%d offers=%d%n", ms(t0) / 1000.0, running,
-            counter.snapshot().minus(before).offers());
+        long offers = counter.snapshot().minus(before).offers();
+        long accepts = cluster.calls().stream().skip(callsBefore).filter(c -> "ACCEPT".equals(c.type())).count();
+        phases.observe(now, offers, accepts);
+        System.err.printf("  t=%6.1f s running=%d offers=%d accepts=%d%n", now / 1000.0, running, offers, accepts);
       }
       long allMs = ms(t0);
       EmulatorLogCounter.Snapshot during = counter.snapshot().minus(before);
@@ -142,7 +146,7 @@ public final class MesosLaunchBench {
       Map<String, Long> byType = callCounts(calls.subList(callsBefore, calls.size()));
       long heapAll = usedHeapAfterGc();
       report(agents, instances, apps, running, postedMs, firstRunningMs, halfMs, allMs, during, byType,
-          heapEmulator, heapAll);
+          heapEmulator, heapAll, phases);
     } finally {
       app.after();
       cluster.close();
@@ -192,7 +196,7 @@ public final class MesosLaunchBench {
 
   private static void report(int agents, int instances, int apps, int running, long postedMs, long firstMs,
                              long halfMs, long allMs, EmulatorLogCounter.Snapshot d, Map<String, Long> calls,
-                             long heapEmulator, long heapAll) {
+                             long heapEmulator, long heapAll, Phases p) {
     double seconds = allMs / 1000.0;
     long accepts = calls.getOrDefault("ACCEPT", 0L);
     String[][] rows = {
@@ -205,12 +209,20 @@ public final class MesosLaunchBench {
         {"instances running per second", fmt(running / seconds)},
         {"OFFERS events sent", Long.toString(d.offerEvents())},
         {"offers sent to Berth", Long.toString(d.offers())},
-        {"offers per second", fmt(d.offers() / seconds)},
+        {"offers per second (whole run)", fmt(d.offers() / seconds)},
+        {"first offers seen / first ACCEPT / last ACCEPT (ms)", p.firstOffersMs + " / " + p.firstAcceptMs + " / "
+            + p.lastAcceptMs},
+        {"offers handled per second (first offers to last ACCEPT)", p.lastAcceptMs <= p.firstOffersMs ? "-"
+            : fmt(d.offers() * 1000.0 / (p.lastAcceptMs - p.firstOffersMs))},
+        {"tasks accepted per second (first to last ACCEPT)", p.lastAcceptMs <= p.firstAcceptMs ? "-"
+            : fmt(d.launches() * 1000.0 / (p.lastAcceptMs - p.firstAcceptMs))},
         {"tasks launched by the master", Long.toString(d.launches())},
         {"ACCEPT calls", Long.toString(accepts)},
         {"tasks per ACCEPT", accepts == 0 ? "-" : fmt((double) d.launches() / accepts)},
         {"DECLINE calls", Long.toString(calls.getOrDefault("DECLINE", 0L))},
         {"ACKNOWLEDGE calls", Long.toString(calls.getOrDefault("ACKNOWLEDGE", 0L))},
+        {"  of which re-sent updates (beyond 2 per task)",
+            Long.toString(calls.getOrDefault("ACKNOWLEDGE", 0L) - 2L * d.launches())},
         {"SUPPRESS / REVIVE calls", calls.getOrDefault("SUPPRESS", 0L) + " / " + calls.getOrDefault("REVIVE", 0L)},
         {"all calls by type", calls.toString()},
         {"heap: emulator alone, after GC (MiB)", Long.toString(heapEmulator >> 20)},
@@ -218,13 +230,36 @@ public final class MesosLaunchBench {
     };
     System.out.println("Mesos launch benchmark (stub executors)");
     for (String[] row : rows) {
-      System.out.printf("  %-44s %s%n", row[0], row[1]);
+      System.out.printf("  %-56s %s%n", row[0], row[1]);
     }
     System.out.printf(Locale.ROOT, "agents=%d instances=%d running=%d all_running_ms=%d offers=%d offers_per_sec=%.1f"
+            + " first_offers_ms=%d first_accept_ms=%d last_accept_ms=%d acks=%d"
             + " accepts=%d tasks_per_accept=%s declines=%d heap_total_mb=%d heap_emulator_mb=%d%n",
-        agents, instances, running, allMs, d.offers(), d.offers() / seconds, accepts,
+        agents, instances, running, allMs, d.offers(), d.offers() / seconds, p.firstOffersMs, p.firstAcceptMs,
+        p.lastAcceptMs, calls.getOrDefault("ACKNOWLEDGE", 0L), accepts,
         accepts == 0 ? "-" : fmt((double) d.launches() / accepts), calls.getOrDefault("DECLINE", 0L),
         heapAll >> 20, heapEmulator >> 20);
+  }
+
+  /** When offers first arrived and when ACCEPTs began and last grew, to the poll's resolution. */
+  private static final class Phases {
+    long firstOffersMs = -1;
+    long firstAcceptMs = -1;
+    long lastAcceptMs = -1;
+    private long accepts;
+
+    void observe(long nowMs, long offers, long acceptsNow) {
+      if (offers > 0 && firstOffersMs < 0) {
+        firstOffersMs = nowMs;
+      }
+      if (acceptsNow > 0 && firstAcceptMs < 0) {
+        firstAcceptMs = nowMs;
+      }
+      if (acceptsNow > accepts) {
+        accepts = acceptsNow;
+        lastAcceptMs = nowMs;
+      }
+    }
   }
 
   private static String fmt(double v) {
