@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * through the HTTP API; measures the time until {@code /v2/apps} reports every instance running,
  * the offers the master sent meanwhile and the calls Berth made. Each option can also be given
  * as a system property ({@code -Dbench.agents=100}); {@code -Dbench.logLevel=INFO} shows the scheduler's
- * log. Not a test; see docs/benchmarks.md.
+ * log, {@code -Dbench.histogram=true} the heap's top classes after the run. Not a test; see docs/benchmarks.md.
  */
 public final class MesosLaunchBench {
 
@@ -145,6 +145,9 @@ public final class MesosLaunchBench {
       List<CallRecord> calls = cluster.calls();
       Map<String, Long> byType = callCounts(calls.subList(callsBefore, calls.size()));
       long heapAll = usedHeapAfterGc();
+      if (Boolean.getBoolean("bench.histogram")) {
+        printHistogram();
+      }
       report(agents, instances, apps, running, postedMs, firstRunningMs, halfMs, allMs, during, byType,
           heapEmulator, heapAll, phases);
     } finally {
@@ -271,6 +274,16 @@ public final class MesosLaunchBench {
     Thread.sleep(200);
     System.gc();
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** The live heap's top classes ({@code jcmd GC.class_histogram}), to stderr: whose heap it is. */
+  private static void printHistogram() throws IOException, InterruptedException {
+    Process jcmd = new ProcessBuilder("jcmd", Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
+        .redirectErrorStream(true).start();
+    try (var lines = jcmd.inputReader().lines()) {
+      lines.limit(28).forEach(System.err::println);
+    }
+    jcmd.waitFor();
   }
 
   private static long ms(long startNanos) {
