@@ -58,8 +58,15 @@ final class LocalCluster {
     app.before();
   }
 
+  /**
+   * Stops the scheduler and clears every {@code dw.*} override property. DropwizardTestSupport puts
+   * back the value a property had when its own run started, so of two overlapping runs (a leader
+   * and its standby) the second would leave the first's settings behind for every later test.
+   */
   void stop() {
     app.after();
+    System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("dw."))
+        .forEach(System::clearProperty);
   }
 
   JsonNode get(String path) {
