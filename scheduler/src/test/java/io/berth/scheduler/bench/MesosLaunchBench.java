@@ -138,7 +138,8 @@ public final class MesosLaunchBench {
         long offers = counter.snapshot().minus(before).offers();
         long accepts = cluster.calls().stream().skip(callsBefore).filter(c -> "ACCEPT".equals(c.type())).count();
         phases.observe(now, offers, accepts);
-        System.err.printf("  t=%6.1f s running=%d offers=%d accepts=%d%n", now / 1000.0, running, offers, accepts);
+        System.err.printf("  t=%6.1f s running=%d offers=%d accepts=%d threads=%d open_files=%d%n", now / 1000.0,
+            running, offers, accepts, Thread.activeCount(), openFiles());
       }
       long allMs = ms(t0);
       EmulatorLogCounter.Snapshot during = counter.snapshot().minus(before);
@@ -280,10 +281,15 @@ public final class MesosLaunchBench {
   private static void printHistogram() throws IOException, InterruptedException {
     Process jcmd = new ProcessBuilder("jcmd", Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
         .redirectErrorStream(true).start();
-    try (var lines = jcmd.inputReader().lines()) {
-      lines.limit(28).forEach(System.err::println);
+    try (var reader = jcmd.inputReader()) {  // read to the end: jcmd blocks on a full pipe
+      reader.lines().toList().stream().limit(28).forEach(System.err::println);
     }
     jcmd.waitFor();
+  }
+
+  private static long openFiles() {
+    String[] fds = new java.io.File("/proc/self/fd").list();
+    return fds == null ? -1 : fds.length;
   }
 
   private static long ms(long startNanos) {
