@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,7 +58,8 @@ final class Master {
   final Deque<MasterTask> completed = new ArrayDeque<>();
   /** Executors the master launched: agent id, then framework id + "\n" + executor id. */
   final Map<String, Map<String, ExecutorInfo>> executors = new HashMap<>();
-  final List<CallRecord> calls = new CopyOnWriteArrayList<>();
+  /** Every call, in arrival order; appended often (a benchmark makes tens of thousands), copied rarely. */
+  final java.util.Queue<CallRecord> calls = new java.util.concurrent.ConcurrentLinkedQueue<>();
   final AtomicInteger subscriptions = new AtomicInteger();
   final Offers allocator = new Offers(this);
   private int frameworkSeq;

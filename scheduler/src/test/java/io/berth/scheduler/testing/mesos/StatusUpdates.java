@@ -18,12 +18,17 @@ import org.apache.mesos.v1.Protos.TaskStatus;
  */
 final class StatusUpdates {
 
+  static final long MAX_RETRY_MS = TimeUnit.MINUTES.toMillis(10);
+
   private static final class Stream {
     final String frameworkId;
     final String taskId;
     final Deque<TaskStatus> pending = new ArrayDeque<>();
     final Set<ByteString> seen = new HashSet<>();
     ScheduledFuture<?> retry;
+    /** The update whose retries {@link #wait} paces, and the wait before its next retry. */
+    TaskStatus paced;
+    long wait;
 
     Stream(String frameworkId, String taskId) {
       this.frameworkId = frameworkId;
@@ -64,7 +69,15 @@ final class StatusUpdates {
     if (agent.reachable()) {
       agent.master.statusUpdate(agent, s.frameworkId, front);
     }
-    long ms = agent.master.settings.updateRetry().toMillis();
+    // Mesos: STATUS_UPDATE_RETRY_INTERVAL_MIN, doubling for each retry of the same update, at most
+    // STATUS_UPDATE_RETRY_INTERVAL_MAX (10 min).
+    if (s.paced != front) {
+      s.paced = front;
+      s.wait = agent.master.settings.updateRetry().toMillis();
+    } else {
+      s.wait = Math.min(s.wait * 2, MAX_RETRY_MS);
+    }
+    long ms = s.wait;
     s.retry = agent.master.timer.schedule(() -> {
       synchronized (agent.master) {
         if (streams.get(MasterTask.key(s.frameworkId, s.taskId)) == s && s.pending.peekFirst() == front) {
