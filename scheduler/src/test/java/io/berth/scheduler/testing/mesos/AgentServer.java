@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.berth.scheduler.cluster.mesos.Encoding;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
@@ -21,11 +20,7 @@ final class AgentServer {
 
   AgentServer(Agent agent, ExecutorService pool) throws IOException {
     this.agent = agent;
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-    server.createContext("/api/v1/executor", this::handle);
-    server.createContext("/slave(1)/api/v1/executor", this::handle);
-    server.setExecutor(pool);
-    server.start();
+    this.server = Wire.serve("/api/v1/executor", "/slave(1)/api/v1/executor", 64, pool, this::handle);
   }
 
   int port() {
@@ -37,11 +32,6 @@ final class AgentServer {
   }
 
   private void handle(HttpExchange exchange) {
-    String path = exchange.getRequestURI().getPath();
-    if (!path.equals("/api/v1/executor") && !path.equals("/slave(1)/api/v1/executor")) {
-      Wire.answer(exchange, 404, "");
-      return;
-    }
     try {
       if (!exchange.getRequestMethod().equals("POST")) {
         exchange.getResponseHeaders().set("Allow", "POST");

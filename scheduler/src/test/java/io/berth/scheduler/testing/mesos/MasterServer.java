@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.berth.scheduler.cluster.mesos.Encoding;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 
@@ -22,11 +21,7 @@ final class MasterServer {
   MasterServer(int index, Master master, ExecutorService pool) throws IOException {
     this.index = index;
     this.master = master;
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
-    server.createContext("/api/v1/scheduler", this::handle);
-    server.createContext("/master/api/v1/scheduler", this::handle);
-    server.setExecutor(pool);
-    server.start();
+    this.server = Wire.serve("/api/v1/scheduler", "/master/api/v1/scheduler", 128, pool, this::handle);
   }
 
   int port() {
@@ -38,11 +33,6 @@ final class MasterServer {
   }
 
   private void handle(HttpExchange exchange) {
-    String path = exchange.getRequestURI().getPath();
-    if (!path.equals("/api/v1/scheduler") && !path.equals("/master/api/v1/scheduler")) {
-      Wire.answer(exchange, 404, "");
-      return;
-    }
     String streamId = exchange.getRequestHeaders().getFirst("Mesos-Stream-Id");
     Call call = null;
     int status;

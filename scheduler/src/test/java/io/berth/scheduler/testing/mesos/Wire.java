@@ -152,4 +152,28 @@ final class Wire {
   static byte[] body(HttpExchange exchange) throws IOException {
     return exchange.getRequestBody().readAllBytes();
   }
+
+  /**
+   * An HTTP server on 127.0.0.1 (an ephemeral port) answering POSTs at exactly {@code path} and
+   * {@code alias}; any other path under them gets 404.
+   */
+  static com.sun.net.httpserver.HttpServer serve(String path, String alias, int backlog,
+                                                 java.util.concurrent.ExecutorService pool,
+                                                 com.sun.net.httpserver.HttpHandler handler) throws IOException {
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), backlog);
+    com.sun.net.httpserver.HttpHandler exact = exchange -> {
+      String asked = exchange.getRequestURI().getPath();
+      if (asked.equals(path) || asked.equals(alias)) {
+        handler.handle(exchange);
+      } else {
+        answer(exchange, 404, "");
+      }
+    };
+    server.createContext(path, exact);
+    server.createContext(alias, exact);
+    server.setExecutor(pool);
+    server.start();
+    return server;
+  }
 }
