@@ -60,10 +60,11 @@ abstract class ApiCommand implements Callable<Integer> {
   }
 
   /** Prints the deployment the API answered and, with {@code --wait}, follows it until the app is ready. */
-  int reportAndWait(BerthClient client, String appId, DeploymentResult result, WaitOptions waiting, PrintWriter out) {
+  int reportAndWait(BerthClient client, String appId, DeploymentResult result, DeploymentOptions deployment,
+                    PrintWriter out) {
     DeploymentReport.lines(appId, result).forEach(out::println);
     out.flush();
-    waiting.awaitIfAsked(client, appId, result == null ? null : result.version(), root().ticker(), out);
+    deployment.awaitIfAsked(client, appId, result == null ? null : result.version(), root().ticker(), out);
     return ExitCodes.OK;
   }
 }

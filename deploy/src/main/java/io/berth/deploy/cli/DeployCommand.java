@@ -19,17 +19,14 @@ final class DeployCommand extends ApiCommand {
   @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "The app definition (JSON).")
   Path file;
 
-  @Option(names = "--force", description = "Override a running deployment of the app.")
-  boolean force;
-
   @Mixin
-  WaitOptions waiting;
+  DeploymentOptions deployment;
 
   @Override
   int run(BerthClient client, PrintWriter out) {
     App app = AppFile.read(file);
     String id = app.id();
-    DeploymentResult result = client.updateApp(id, app, force, false);
-    return reportAndWait(client, id, result, waiting, out);
+    DeploymentResult result = client.updateApp(id, app, deployment.force, false);
+    return reportAndWait(client, id, result, deployment, out);
   }
 }

@@ -5,7 +5,6 @@ import io.berth.api.model.DeploymentResult;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code berth restart ID}: replaces every task, rolling as the app's upgrade strategy says. */
@@ -15,15 +14,12 @@ final class RestartCommand extends ApiCommand {
   @Parameters(index = "0", paramLabel = "ID", converter = AppIdConverter.class, description = "App id.")
   String appId;
 
-  @Option(names = "--force", description = "Override a running deployment of the app.")
-  boolean force;
-
   @Mixin
-  WaitOptions waiting;
+  DeploymentOptions deployment;
 
   @Override
   int run(BerthClient client, PrintWriter out) {
-    DeploymentResult result = client.restartApp(appId, force);
-    return reportAndWait(client, appId, result, waiting, out);
+    DeploymentResult result = client.restartApp(appId, deployment.force);
+    return reportAndWait(client, appId, result, deployment, out);
   }
 }

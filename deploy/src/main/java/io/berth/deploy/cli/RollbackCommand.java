@@ -23,11 +23,8 @@ final class RollbackCommand extends ApiCommand {
   @Option(names = "--to", paramLabel = "VERSION", description = "The version to restore (see 'berth app versions').")
   String version;
 
-  @Option(names = "--force", description = "Override a running deployment of the app.")
-  boolean force;
-
   @Mixin
-  WaitOptions waiting;
+  DeploymentOptions deployment;
 
   @Override
   int run(BerthClient client, PrintWriter out) {
@@ -35,8 +32,8 @@ final class RollbackCommand extends ApiCommand {
     App target = version != null ? client.appVersion(appId, version) : previous(client, current);
     App definition = RollbackTarget.definition(target).toBuilder().id(current.id()).build();
     out.println("rolledBackTo: " + target.version());
-    DeploymentResult result = client.updateApp(current.id(), definition, force, false);
-    return reportAndWait(client, current.id(), result, waiting, out);
+    DeploymentResult result = client.updateApp(current.id(), definition, deployment.force, false);
+    return reportAndWait(client, current.id(), result, deployment, out);
   }
 
   private static App previous(BerthClient client, App current) {

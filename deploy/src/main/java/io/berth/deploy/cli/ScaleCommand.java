@@ -6,7 +6,6 @@ import io.berth.api.model.DeploymentResult;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -22,11 +21,8 @@ final class ScaleCommand extends ApiCommand {
   @Parameters(index = "1", paramLabel = "N", description = "Instances (0 suspends the app).")
   int instances;
 
-  @Option(names = "--force", description = "Override a running deployment of the app.")
-  boolean force;
-
   @Mixin
-  WaitOptions waiting;
+  DeploymentOptions deployment;
 
   @Override
   int run(BerthClient client, PrintWriter out) {
@@ -34,7 +30,7 @@ final class ScaleCommand extends ApiCommand {
       throw CliException.usage("N must be 0 or more, not " + instances);
     }
     String id = client.app(appId).app().id(); // 404 for an unknown app: a PUT would create one
-    DeploymentResult result = client.updateApp(id, App.builder().instances(instances).build(), force, true);
-    return reportAndWait(client, id, result, waiting, out);
+    DeploymentResult result = client.updateApp(id, App.builder().instances(instances).build(), deployment.force, true);
+    return reportAndWait(client, id, result, deployment, out);
   }
 }

@@ -69,7 +69,7 @@ class WaiterTest {
         return running(1, 1);
       }
     };
-    Waiter waiter = new Waiter(ticker, Duration.ofSeconds(10), Duration.ofSeconds(2), WaitOptions::transientFailure);
+    Waiter waiter = new Waiter(ticker, Duration.ofSeconds(10), Duration.ofSeconds(2), DeploymentOptions::transientFailure);
 
     waiter.await(states, null, progress::add);
 
@@ -79,7 +79,7 @@ class WaiterTest {
   @Test
   void aClientErrorEndsTheWait() {
     ApiException gone = new ApiException(404, ErrorBody.of("App '/web' does not exist"));
-    Waiter waiter = new Waiter(ticker, Duration.ofSeconds(10), Duration.ofSeconds(2), WaitOptions::transientFailure);
+    Waiter waiter = new Waiter(ticker, Duration.ofSeconds(10), Duration.ofSeconds(2), DeploymentOptions::transientFailure);
     assertThat(catchThrowableOfType(ApiException.class, () -> waiter.await(() -> {
       throw gone;
     }, null, progress::add))).isSameAs(gone);
@@ -87,7 +87,7 @@ class WaiterTest {
 
   @Test
   void timesOutOnAServerThatKeepsFailing() {
-    Waiter waiter = new Waiter(ticker, Duration.ofSeconds(3), Duration.ofSeconds(2), WaitOptions::transientFailure);
+    Waiter waiter = new Waiter(ticker, Duration.ofSeconds(3), Duration.ofSeconds(2), DeploymentOptions::transientFailure);
     CliException e = catchThrowableOfType(CliException.class, () -> waiter.await(() -> {
       throw new ApiException(502, ErrorBody.of("bad gateway"));
     }, null, progress::add));

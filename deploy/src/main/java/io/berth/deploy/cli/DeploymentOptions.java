@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** {@code --wait}, {@code --timeout}: shared by the commands that start a deployment. */
-final class WaitOptions {
+/** {@code --force}, {@code --wait}, {@code --timeout}: shared by the commands that start a deployment. */
+final class DeploymentOptions {
+
+  @Option(names = "--force", description = "Override a running deployment of the app.")
+  boolean force;
 
   @Option(names = "--wait", description = "Wait until every instance runs (and is healthy, with health checks) "
       + "and no deployment is left; exit 3 after --timeout.")
@@ -35,7 +38,7 @@ final class WaitOptions {
     if (timeoutSeconds < 0 || pollMillis <= 0) {
       throw CliException.usage("--timeout must be >= 0 and --poll-interval > 0");
     }
-    new Waiter(ticker, Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(pollMillis), WaitOptions::transientFailure)
+    new Waiter(ticker, Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(pollMillis), DeploymentOptions::transientFailure)
         .await(() -> client.app(appId).app(), version, line -> {
           out.println(line);
           out.flush();
