@@ -1,12 +1,10 @@
 package io.berth.scheduler.e2e;
 
+import io.berth.scheduler.testing.Commands;
 import io.berth.scheduler.testing.TestImages;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** The real Docker engine, through its CLI, for end-to-end tests: images, and containers by label. */
 final class TestDocker {
@@ -51,18 +49,6 @@ final class TestDocker {
   }
 
   static String run(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Commands.run(Duration.ofSeconds(120), command);
   }
 }

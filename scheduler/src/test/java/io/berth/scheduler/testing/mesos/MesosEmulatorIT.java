@@ -13,7 +13,6 @@ import io.berth.api.model.Docker;
 import io.berth.scheduler.cluster.mesos.Encoding;
 import io.berth.scheduler.testing.TestImages;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -153,20 +152,8 @@ class MesosEmulatorIT {
   }
 
   private static String docker(String... args) {
-    try {
-      List<String> command = new java.util.ArrayList<>(List.of("docker"));
-      command.addAll(List.of(args));
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    List<String> command = new java.util.ArrayList<>(List.of("docker"));
+    command.addAll(List.of(args));
+    return io.berth.scheduler.testing.Commands.run(Duration.ofSeconds(60), command.toArray(String[]::new));
   }
 }
