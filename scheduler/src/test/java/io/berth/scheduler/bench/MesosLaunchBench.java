@@ -112,7 +112,7 @@ public final class MesosLaunchBench {
     api = URI.create("http://127.0.0.1:" + port);
     System.err.printf("scheduler up in %d ms%n", ms(t));
     try {
-      Thread.sleep(2000);  // subscribed, first offers declined: the run starts from a steady state
+      awaitSubscribed(app.getAdminPort()); // the run starts once Berth is subscribed and reconciled
       EmulatorLogCounter.Snapshot before = counter.snapshot();
       int callsBefore = cluster.calls().size();
       long t0 = System.nanoTime();
@@ -177,6 +177,24 @@ public final class MesosLaunchBench {
   private void post(String body) throws IOException, InterruptedException {
     send(HttpRequest.newBuilder(api.resolve("/v2/apps")).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** Until the admin health check says Mesos is subscribed and reconciled (at most 60 s). */
+  private void awaitSubscribed(int adminPort) throws IOException, InterruptedException {
+    URI health = URI.create("http://127.0.0.1:" + adminPort + "/healthcheck");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("mesos").path("healthy")
+          .asBoolean()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Berth did not subscribe to the emulator within 60 s: " + r.body());
+      }
+      Thread.sleep(100);
+    }
   }
 
   private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
